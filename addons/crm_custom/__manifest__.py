@@ -1,0 +1,33 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "CRM Custom",
+    "summary": "Roles, lead qualification, tag moderation, workflow-driven "
+    "pipelines and funnel reports for Persian, Hebrew, Russian and English teams",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/crm-suite/crm-suite",
+    "author": "CRM Suite Developers",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["crm", "account"],
+    "data": [
+        "security/crm_custom_groups.xml",
+        "security/crm_custom_rules.xml",
+        "security/ir.model.access.csv",
+        "data/crm_tag_system_data.xml",
+        "views/res_config_settings_views.xml",
+        "views/account_move_views.xml",
+        "views/crm_lead_views.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/crm_lead_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_custom/static/tests/tours/*.js",
+        ],
+    },
+}

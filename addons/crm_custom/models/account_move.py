@@ -1,0 +1,19 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    opportunity_id = fields.Many2one(
+        "crm.lead",
+        string="Opportunity",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        domain="[('type', '=', 'opportunity')]",
+        help="The opportunity this invoice came from. Filled by accountants, "
+        "it feeds the invoiced and paid amounts of the opportunity and the "
+        "campaign reports.",
+    )

@@ -1,0 +1,78 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+
+class CrmRolesCase(TransactionCase):
+    """Real users of each role, and a small pipeline to try them on."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.marketing = cls._new_user("role_marketing", "crm_custom.group_crm_marketing")
+        cls.salesperson = cls._new_user("role_salesperson", "crm_custom.group_crm_sales_user")
+        cls.other_salesperson = cls._new_user(
+            "role_other_salesperson", "crm_custom.group_crm_sales_user"
+        )
+        cls.outsider_salesperson = cls._new_user(
+            "role_outsider_salesperson", "crm_custom.group_crm_sales_user"
+        )
+        cls.sales_manager = cls._new_user(
+            "role_sales_manager", "crm_custom.group_crm_sales_manager"
+        )
+        cls.support = cls._new_user("role_support", "crm_custom.group_crm_support")
+        cls.accountant = cls._new_user("role_accountant", "crm_custom.group_crm_accountant")
+        cls.configurator = cls._new_user(
+            "role_configurator", "crm_custom.group_crm_configurator"
+        )
+
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Role test team",
+                "member_ids": [(4, cls.salesperson.id), (4, cls.other_salesperson.id)],
+            }
+        )
+        cls.other_team = cls.env["crm.team"].create(
+            {"name": "Other role test team", "member_ids": [(4, cls.outsider_salesperson.id)]}
+        )
+        cls.customer = cls.env["res.partner"].create({"name": "Role Test Customer"})
+        Lead = cls.env["crm.lead"]
+        cls.own_lead = Lead.create(
+            cls._lead_values("Own lead", cls.salesperson, cls.team)
+        )
+        cls.teammate_lead = Lead.create(
+            cls._lead_values("Teammate lead", cls.other_salesperson, cls.team)
+        )
+        cls.foreign_lead = Lead.create(
+            cls._lead_values("Other team lead", cls.outsider_salesperson, cls.other_team)
+        )
+        cls.unassigned_lead = Lead.create(
+            cls._lead_values("Unassigned lead", cls.env["res.users"], cls.other_team)
+        )
+
+    @classmethod
+    def _new_user(cls, login, groups):
+        return new_test_user(
+            cls.env, login=login, groups=groups, name=login.replace("_", " ").title()
+        )
+
+    @classmethod
+    def _lead_values(cls, name, user, team):
+        return {
+            "name": name,
+            "type": "opportunity",
+            "partner_id": cls.customer.id,
+            "user_id": user.id,
+            "team_id": team.id,
+        }
+
+    @classmethod
+    def _set_lead_visibility(cls, visibility):
+        settings = cls.env["res.config.settings"].create({"crm_lead_visibility": visibility})
+        settings.execute()
+
+    def visible_leads(self, user):
+        probes = self.own_lead | self.teammate_lead | self.foreign_lead | self.unassigned_lead
+        return self.env["crm.lead"].with_user(user).search([("id", "in", probes.ids)])

@@ -1,0 +1,89 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Accountants link invoices to opportunities; salespeople see the amounts only."""
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestInvoiceLink(AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.company_data["company"]
+        cls.accountant = new_test_user(
+            cls.env,
+            login="link_accountant",
+            groups="crm_custom.group_crm_accountant",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
+        cls.salesperson = new_test_user(
+            cls.env,
+            login="link_salesperson",
+            groups="crm_custom.group_crm_sales_user",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
+        cls.opportunity = cls.env["crm.lead"].create(
+            {
+                "name": "Invoiced deal",
+                "type": "opportunity",
+                "partner_id": cls.partner_a.id,
+                "user_id": cls.salesperson.id,
+                "company_id": company.id,
+            }
+        )
+
+    def _accountant_invoice(self, amount):
+        invoice = (
+            self.env["account.move"]
+            .with_user(self.accountant)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.partner_a.id,
+                    "opportunity_id": self.opportunity.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {"name": "CRM rollout", "quantity": 1, "price_unit": amount, "tax_ids": []}
+                        )
+                    ],
+                }
+            )
+        )
+        invoice.action_post()
+        return invoice
+
+    def test_accountant_links_and_salesperson_sees_amounts(self):
+        invoice = self._accountant_invoice(1000)
+        self._accountant_invoice(500)
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"amount": 400}).action_create_payments()
+
+        lead = self.opportunity.with_user(self.salesperson)
+        lead.invalidate_recordset()
+        self.assertEqual(lead.invoice_count, 2)
+        self.assertAlmostEqual(lead.invoiced_amount, 1500)
+        self.assertAlmostEqual(lead.paid_amount, 400)
+
+    def test_salesperson_cannot_change_payment_status(self):
+        invoice = self._accountant_invoice(300)
+        with self.assertRaises(AccessError):
+            invoice.with_user(self.salesperson).write({"payment_state": "paid"})
+        with self.assertRaises(AccessError):
+            invoice.with_user(self.salesperson).write({"opportunity_id": False})
+
+    def test_accountant_relinks_invoice(self):
+        invoice = self._accountant_invoice(250)
+        other = self.env["crm.lead"].create(
+            {"name": "Other deal", "type": "opportunity", "partner_id": self.partner_a.id}
+        )
+        invoice.with_user(self.accountant).write({"opportunity_id": other.id})
+        self.assertEqual(other.invoiced_amount, 250)
+        self.assertEqual(self.opportunity.invoice_count, 0)

@@ -1,0 +1,22 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "CRM Telephony",
+    "summary": "PBX caller ID (Asterisk/FreePBX AMI, webhooks), call log in "
+    "the customer history, click-to-dial and an API for a mobile app",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/crm-suite/crm-suite",
+    "author": "CRM Suite Developers",
+    "license": "LGPL-3",
+    "application": False,
+    "installable": True,
+    "external_dependencies": {"python": ["phonenumbers"]},
+    "depends": ["crm", "phone_validation", "bus", "crm_custom"],
+    "data": [
+        "views/res_users_views.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+}
