@@ -8,7 +8,6 @@ class AccountMove(models.Model):
 
     opportunity_id = fields.Many2one(
         "crm.lead",
-        string="Opportunity",
         index="btree_not_null",
         tracking=True,
         check_company=True,

@@ -14,9 +14,7 @@ class CrmLead(models.Model):
         string="Invoices",
         groups="account.group_account_invoice",
     )
-    invoice_count = fields.Integer(
-        compute="_compute_invoice_amounts", compute_sudo=True
-    )
+    invoice_count = fields.Integer(compute="_compute_invoice_amounts", compute_sudo=True)
     invoiced_amount = fields.Monetary(
         compute="_compute_invoice_amounts",
         compute_sudo=True,

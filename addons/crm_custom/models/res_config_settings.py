@@ -29,5 +29,6 @@ class ResConfigSettings(models.TransientModel):
         return values
 
     def set_values(self):
-        super().set_values()
+        result = super().set_values()
         self.env["res.groups"]._crm_set_lead_visibility(self.crm_lead_visibility)
+        return result

@@ -24,9 +24,7 @@ class CrmRolesCase(TransactionCase):
         )
         cls.support = cls._new_user("role_support", "crm_custom.group_crm_support")
         cls.accountant = cls._new_user("role_accountant", "crm_custom.group_crm_accountant")
-        cls.configurator = cls._new_user(
-            "role_configurator", "crm_custom.group_crm_configurator"
-        )
+        cls.configurator = cls._new_user("role_configurator", "crm_custom.group_crm_configurator")
 
         cls.team = cls.env["crm.team"].create(
             {
@@ -39,9 +37,7 @@ class CrmRolesCase(TransactionCase):
         )
         cls.customer = cls.env["res.partner"].create({"name": "Role Test Customer"})
         Lead = cls.env["crm.lead"]
-        cls.own_lead = Lead.create(
-            cls._lead_values("Own lead", cls.salesperson, cls.team)
-        )
+        cls.own_lead = Lead.create(cls._lead_values("Own lead", cls.salesperson, cls.team))
         cls.teammate_lead = Lead.create(
             cls._lead_values("Teammate lead", cls.other_salesperson, cls.team)
         )

@@ -12,8 +12,8 @@ from .common import CrmRolesCase
 class TestAccessRoles(CrmRolesCase):
     # Marketing: campaigns, no invoices.
     def test_marketing_manages_campaigns(self):
-        campaign = self.env["utm.campaign"].with_user(self.marketing).create(
-            {"name": "Spring exhibition"}
+        campaign = (
+            self.env["utm.campaign"].with_user(self.marketing).create({"name": "Spring exhibition"})
         )
         campaign.write({"name": "Spring exhibition 2026"})
         campaign.unlink()
@@ -27,8 +27,10 @@ class TestAccessRoles(CrmRolesCase):
     def test_salesperson_works_own_leads(self):
         lead = self.own_lead.with_user(self.salesperson)
         lead.write({"expected_revenue": 1200})
-        new_lead = self.env["crm.lead"].with_user(self.salesperson).create(
-            {"name": "Fresh lead", "team_id": self.team.id}
+        new_lead = (
+            self.env["crm.lead"]
+            .with_user(self.salesperson)
+            .create({"name": "Fresh lead", "team_id": self.team.id})
         )
         self.assertEqual(new_lead.user_id, self.salesperson)
         self.assertEqual(lead.expected_revenue, 1200)
@@ -47,8 +49,10 @@ class TestAccessRoles(CrmRolesCase):
 
     # Support: contacts, never leads.
     def test_support_manages_contacts(self):
-        partner = self.env["res.partner"].with_user(self.support).create(
-            {"name": "Walk-in customer", "phone": "+98 912 000 0000"}
+        partner = (
+            self.env["res.partner"]
+            .with_user(self.support)
+            .create({"name": "Walk-in customer", "phone": "+98 912 000 0000"})
         )
         partner.write({"email": "walk-in@example.com"})
         self.assertEqual(partner.email, "walk-in@example.com")
@@ -66,9 +70,7 @@ class TestAccessRoles(CrmRolesCase):
             leads, self.own_lead | self.teammate_lead | self.foreign_lead | self.unassigned_lead
         )
         self.assertTrue(self.own_lead.with_user(self.accountant).stage_id.name)
-        self.assertTrue(
-            self.env["crm.tag"].with_user(self.accountant).search_count([]) >= 0
-        )
+        self.assertTrue(self.env["crm.tag"].with_user(self.accountant).search_count([]) >= 0)
         self.assertTrue(
             self.env["crm.lost.reason"].with_user(self.accountant).search_count([]) >= 0
         )
@@ -86,8 +88,10 @@ class TestAccessRoles(CrmRolesCase):
         self.assertEqual(len(self.visible_leads(self.sales_manager)), 4)
 
     def test_configurator_configures_stages(self):
-        stage = self.env["crm.stage"].with_user(self.configurator).create(
-            {"name": "Contract re-review"}
+        stage = (
+            self.env["crm.stage"]
+            .with_user(self.configurator)
+            .create({"name": "Contract re-review"})
         )
         stage.write({"sequence": 42})
         self.assertEqual(stage.sequence, 42)

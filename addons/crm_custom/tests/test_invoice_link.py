@@ -50,7 +50,12 @@ class TestInvoiceLink(AccountTestInvoicingCommon):
                     "opportunity_id": self.opportunity.id,
                     "invoice_line_ids": [
                         Command.create(
-                            {"name": "CRM rollout", "quantity": 1, "price_unit": amount, "tax_ids": []}
+                            {
+                                "name": "CRM rollout",
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [],
+                            }
                         )
                     ],
                 }

@@ -12,20 +12,14 @@ from .common import CrmRolesCase
 class TestLeadVisibility(CrmRolesCase):
     def test_own_leads_only(self):
         self._set_lead_visibility("own")
-        self.assertEqual(
-            self.env["res.config.settings"].create({}).crm_lead_visibility, "own"
-        )
-        self.assertEqual(
-            self.visible_leads(self.salesperson), self.own_lead | self.unassigned_lead
-        )
+        self.assertEqual(self.env["res.config.settings"].create({}).crm_lead_visibility, "own")
+        self.assertEqual(self.visible_leads(self.salesperson), self.own_lead | self.unassigned_lead)
         with self.assertRaises(AccessError):
             self.teammate_lead.with_user(self.salesperson).write({"name": "Taken over"})
 
     def test_team_leads(self):
         self._set_lead_visibility("team")
-        self.assertEqual(
-            self.env["res.config.settings"].create({}).crm_lead_visibility, "team"
-        )
+        self.assertEqual(self.env["res.config.settings"].create({}).crm_lead_visibility, "team")
         self.assertEqual(
             self.visible_leads(self.salesperson),
             self.own_lead | self.teammate_lead | self.unassigned_lead,

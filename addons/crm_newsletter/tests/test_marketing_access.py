@@ -16,19 +16,27 @@ class TestMarketingAccess(TransactionCase):
         cls.salesperson = new_test_user(
             cls.env, login="nl_salesperson", groups="crm_custom.group_crm_sales_user"
         )
-        cls.support = new_test_user(cls.env, login="nl_support", groups="crm_custom.group_crm_support")
+        cls.support = new_test_user(
+            cls.env, login="nl_support", groups="crm_custom.group_crm_support"
+        )
 
     def test_marketing_sends_mailings_to_lists(self):
-        mailing_list = self.env["mailing.list"].with_user(self.marketing).create(
-            {"name": "Exhibition visitors"}
+        mailing_list = (
+            self.env["mailing.list"]
+            .with_user(self.marketing)
+            .create({"name": "Exhibition visitors"})
         )
-        mailing = self.env["mailing.mailing"].with_user(self.marketing).create(
-            {
-                "subject": "Our spring newsletter",
-                "mailing_model_id": self.env.ref("mass_mailing.model_mailing_list").id,
-                "contact_list_ids": [(4, mailing_list.id)],
-                "body_html": "<p>Hello</p>",
-            }
+        mailing = (
+            self.env["mailing.mailing"]
+            .with_user(self.marketing)
+            .create(
+                {
+                    "subject": "Our spring newsletter",
+                    "mailing_model_id": self.env.ref("mass_mailing.model_mailing_list").id,
+                    "contact_list_ids": [(4, mailing_list.id)],
+                    "body_html": "<p>Hello</p>",
+                }
+            )
         )
         self.assertEqual(mailing.contact_list_ids, mailing_list)
 

@@ -38,8 +38,7 @@ class ResUsers(models.Model):
             if not user.pbx_extension.isdigit():
                 raise ValidationError(
                     _(
-                        "The PBX extension of %(user)s must contain digits only, "
-                        "like 21 or 1986.",
+                        "The PBX extension of %(user)s must contain digits only, like 21 or 1986.",
                         user=user.name,
                     )
                 )
