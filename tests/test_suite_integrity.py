@@ -13,6 +13,7 @@ class TestSuiteIntegrity(TransactionCase):
     # Outside an addon, Odoo's test metaclass cannot derive the module name.
     test_module = "crm_suite"
     test_class = "TestSuiteIntegrity"
+
     def test_the_four_addons_are_installed_as_released(self):
         modules = self.env["ir.module.module"].search([("name", "in", SUITE)])
         self.assertEqual(set(modules.mapped("name")), set(SUITE))
@@ -31,9 +32,7 @@ class TestSuiteIntegrity(TransactionCase):
             if self.env[model.model]._abstract:
                 continue
             with self.subTest(model=model.model):
-                self.assertTrue(
-                    model.access_ids, f"{model.model} has no ir.model.access rule"
-                )
+                self.assertTrue(model.access_ids, f"{model.model} has no ir.model.access rule")
 
     def test_roles_imply_odoo_groups_only_through_links(self):
         roles = self.env["res.groups"].search(
