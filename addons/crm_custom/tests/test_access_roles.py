@@ -70,6 +70,7 @@ class TestAccessRoles(CrmRolesCase):
             leads, self.own_lead | self.teammate_lead | self.foreign_lead | self.unassigned_lead
         )
         self.own_lead.tag_ids = self.env["crm.tag"].create({"name": "Committee review"})
+        self.env.invalidate_all()  # read through the access checks, not the cache
         lead = self.own_lead.with_user(self.accountant)
         self.assertEqual(lead.tag_ids.mapped("name"), ["Committee review"])
         self.assertTrue(lead.stage_id.name)
