@@ -17,13 +17,18 @@
         "security/crm_custom_rules.xml",
         "security/ir.model.access.csv",
         "data/crm_tag_system_data.xml",
+        "data/crm_lead_status_data.xml",
+        "data/crm_sales_process_data.xml",
         "views/res_config_settings_views.xml",
         "views/account_move_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_lead_qualification_views.xml",
+        "views/crm_configuration_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/crm_lead_demo.xml",
+        "demo/crm_qualification_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,12 +1,98 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 CUSTOMER_INVOICE_TYPES = ("out_invoice", "out_refund")
+
+# The answers that make a lead qualified (source 000, "custom fields"): the
+# completeness score is the share of them that is filled in.
+QUALIFICATION_FIELDS = (
+    "has_budget",
+    "budget_amount",
+    "pain_points",
+    "purchase_requirements",
+    "desired_outcome",
+    "urgency",
+    "purchase_horizon",
+    "decision_maker_count",
+    "buying_process",
+    "decision_role",
+    "competitor_line_ids",
+    "objection_ids",
+)
 
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
+
+    # Qualification (source 000): budget, need, timeline, decision makers,
+    # authority, competitors, objections.
+    has_budget = fields.Selection(
+        [("unknown", "Unknown"), ("yes", "Yes"), ("no", "No")],
+        string="Has a budget",
+        default="unknown",
+        required=True,
+        tracking=True,
+    )
+    budget_amount = fields.Monetary(
+        string="Budget",
+        currency_field="company_currency",
+        tracking=True,
+        help="The amount the prospect can spend, e.g. 1,000 million rials.",
+    )
+    pain_points = fields.Text(help="What hurts today, e.g. old technology.")
+    purchase_requirements = fields.Text(help="What the purchase must bring, e.g. efficiency.")
+    desired_outcome = fields.Text(help="What success looks like, e.g. better workflows.")
+    urgency = fields.Selection(
+        [("low", "Low"), ("medium", "Medium"), ("high", "High"), ("immediate", "Immediate")],
+        tracking=True,
+    )
+    expected_purchase_date = fields.Date(tracking=True)
+    purchase_horizon = fields.Integer(
+        string="Purchase within (months)",
+        tracking=True,
+        help="When the prospect expects to buy, in months from now, e.g. 3.",
+    )
+    decision_maker_count = fields.Integer(
+        string="Number of decision makers", tracking=True, help="E.g. 2."
+    )
+    buying_process = fields.Char(
+        tracking=True, help="How the decision is made, e.g. committee review."
+    )
+    decision_role = fields.Selection(
+        [
+            ("unknown", "Unknown"),
+            ("decision_maker", "Decision maker"),
+            ("influencer", "Influencer"),
+            ("end_user", "End user"),
+        ],
+        string="Role in the decision",
+        default="unknown",
+        required=True,
+        tracking=True,
+    )
+    competitor_line_ids = fields.One2many(
+        "crm.lead.competitor", "lead_id", string="Competitors", copy=True
+    )
+    objection_ids = fields.One2many("crm.lead.objection", "lead_id", string="Objections", copy=True)
+    qualification_score = fields.Integer(
+        string="Qualification (%)",
+        compute="_compute_qualification_score",
+        store=True,
+        aggregator="avg",
+        help="Share of the qualification questions answered: budget, need, "
+        "timeline, decision makers, authority, competitors and objections.",
+    )
+    status_id = fields.Many2one(
+        "crm.lead.status",
+        string="Lead Status",
+        tracking=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        group_expand="_read_group_expand_status_ids",
+    )
+    status_offers_lost = fields.Boolean(related="status_id.offers_lost")
 
     invoice_ids = fields.One2many(
         "account.move",
@@ -28,6 +114,66 @@ class CrmLead(models.Model):
         currency_field="company_currency",
         help="Part of the invoiced amount the customer has already paid.",
     )
+
+    @api.constrains("budget_amount", "purchase_horizon", "decision_maker_count")
+    def _check_qualification_numbers(self):
+        for lead in self:
+            if lead.budget_amount < 0:
+                raise ValidationError(
+                    _("The budget of %(lead)s cannot be negative.", lead=lead.name)
+                )
+            if lead.purchase_horizon < 0:
+                raise ValidationError(
+                    _("The purchase horizon of %(lead)s cannot be negative.", lead=lead.name)
+                )
+            if lead.decision_maker_count < 0:
+                raise ValidationError(
+                    _(
+                        "The number of decision makers of %(lead)s cannot be negative.",
+                        lead=lead.name,
+                    )
+                )
+
+    @api.depends(*QUALIFICATION_FIELDS)
+    def _compute_qualification_score(self):
+        for lead in self:
+            answered = sum(1 for name in QUALIFICATION_FIELDS if lead._is_answered(name))
+            lead.qualification_score = round(100 * answered / len(QUALIFICATION_FIELDS))
+
+    def _is_answered(self, field_name):
+        value = self[field_name]
+        if isinstance(value, models.BaseModel):
+            return bool(value)
+        # "unknown" is the default of the selections: not an answer yet.
+        return bool(value) and value != "unknown"
+
+    @api.model
+    def _read_group_expand_status_ids(self, statuses, domain):
+        return statuses.search([])
+
+    def write(self, vals):
+        previous_status = {lead: lead.status_id for lead in self} if "status_id" in vals else {}
+        result = super().write(vals)
+        if previous_status:
+            self._notify_owner_of_status_change(previous_status)
+        return result
+
+    def _notify_owner_of_status_change(self, previous_status):
+        """Tell the owner when somebody else changed the status of his lead."""
+        for lead in self:
+            owner = lead.user_id
+            if not owner or owner == self.env.user or lead.status_id == previous_status[lead]:
+                continue
+            lead.message_post(
+                body=_(
+                    "%(user)s changed the status of your lead from %(old)s to %(new)s.",
+                    user=self.env.user.name,
+                    old=previous_status[lead].name or _("none"),
+                    new=lead.status_id.name or _("none"),
+                ),
+                partner_ids=owner.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
 
     @api.depends("type")
     def _compute_invoice_amounts(self):

@@ -16,6 +16,14 @@ class CrmStage(models.Model):
         "above the previous stage's progress and up to this one is in this stage.",
     )
 
+    @api.depends_context("crm_show_stage_progress")
+    def _compute_display_name(self):
+        super()._compute_display_name()
+        # The pipeline's columns show how far along each stage is.
+        if self.env.context.get("crm_show_stage_progress"):
+            for stage in self.filtered("progress"):
+                stage.display_name = f"{stage.display_name} ({stage.progress:g}%)"
+
     @api.constrains("progress")
     def _check_progress_range(self):
         for stage in self:
@@ -24,5 +32,33 @@ class CrmStage(models.Model):
                     _(
                         "The progress of stage %(stage)s must be between 0 and 100 %%.",
                         stage=stage.name,
+                    )
+                )
+
+    @api.constrains("progress", "sequence", "team_id")
+    def _check_progress_increases_along_pipeline(self):
+        """Along a set of stages (a team's own, or the shared ones), in
+        order, progress never goes down."""
+        for team_id in set(self.mapped(lambda stage: stage.team_id.id)):
+            stages = self.search([("team_id", "=", team_id)])
+            self._check_progress_order(
+                stages.sorted(lambda stage: (stage.sequence, stage.id)),
+                self.env["crm.team"].browse(team_id),
+            )
+
+    def _check_progress_order(self, pipeline, team):
+        for previous, stage in zip(pipeline, pipeline[1:], strict=False):
+            if stage.progress < previous.progress:
+                raise ValidationError(
+                    _(
+                        "Progress must increase along the pipeline of %(team)s: stage "
+                        "%(stage)s (%(progress)s%%) comes after %(previous)s "
+                        "(%(previous_progress)s%%). Raise its progress or move it "
+                        "before.",
+                        team=team.name if team else _("the stages shared by every team"),
+                        stage=stage.name,
+                        progress=f"{stage.progress:g}",
+                        previous=previous.name,
+                        previous_progress=f"{previous.progress:g}",
                     )
                 )

@@ -1,0 +1,2 @@
+from . import crm_custom_field_delete
+from . import crm_sales_process_load
