@@ -6,3 +6,4 @@ from . import test_system_tags
 from . import test_qualification
 from . import test_lead_status
 from . import test_sales_process
+from . import test_custom_fields

@@ -15,7 +15,7 @@ class CrmCustomFieldDelete(models.TransientModel):
     def _compute_warning(self):
         for wizard in self:
             definition = wizard.custom_field_id
-            wizard.value_count = definition._count_values()
+            wizard.value_count = definition.sudo()._count_values()
             wizard.warning = _(
                 "Deleting “%(label)s” removes it from every form, list and filter, "
                 "and erases the values it holds in %(count)s records. This cannot be undone.",
