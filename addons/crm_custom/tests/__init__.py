@@ -7,3 +7,4 @@ from . import test_qualification
 from . import test_lead_status
 from . import test_sales_process
 from . import test_custom_fields
+from . import test_tour_custom_fields

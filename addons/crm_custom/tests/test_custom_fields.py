@@ -6,7 +6,7 @@ group, report, change, delete — and the refusals on the way."""
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CrmRolesCase
 
@@ -230,6 +230,10 @@ class TestCustomFields(CrmRolesCase):
 
     def test_technical_name_follows_the_label(self):
         from odoo.addons.crm_custom.models.crm_custom_field import technical_name_from_label
+
+        form = Form(self.env["crm.custom.field"].with_user(self.configurator))
+        form.name = "Budget Owner"
+        self.assertEqual(form.technical_name, "x_budget_owner")
 
         self.assertEqual(technical_name_from_label("Budget Owner"), "x_budget_owner")
         self.assertEqual(technical_name_from_label("منبع سرنخ"), "x_field")

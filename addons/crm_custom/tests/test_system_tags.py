@@ -15,7 +15,10 @@ class TestSystemTagsAndProgress(TransactionCase):
         self.assertEqual(message.crm_tag_ids, tags)
 
     def test_stage_progress_must_be_a_percentage(self):
-        stage = self.env["crm.stage"].create({"name": "Send proposal", "progress": 50})
+        team = self.env["crm.team"].create({"name": "Progress team"})
+        stage = self.env["crm.stage"].create(
+            {"name": "Send proposal", "progress": 50, "team_id": team.id}
+        )
         for wrong in (-1, 100.5):
-            with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
+            with self.assertRaisesRegex(ValidationError, "between 0 and 100"), self.cr.savepoint():
                 stage.progress = wrong
