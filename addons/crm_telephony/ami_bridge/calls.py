@@ -32,7 +32,15 @@ DEFAULT_EXTENSION_REGEX = r"^\d{2,6}$"
 CHANNEL_STATE_RINGING = 5
 CHANNEL_STATE_UP = 6
 HANDLED_EVENTS = frozenset(
-    {"Newchannel", "Newstate", "DialBegin", "DialState", "DialEnd", "BridgeEnter", "Hangup"}
+    {
+        "Newchannel",
+        "Newstate",
+        "DialBegin",
+        "DialState",
+        "DialEnd",
+        "BridgeEnter",
+        "Hangup",
+    }
 )
 UNKNOWN_CALLER_VALUES = frozenset(
     {"", "<unknown>", "unknown", "anonymous", "restricted", "private", "unavailable"}
@@ -62,7 +70,7 @@ def is_local_channel(channel: str) -> bool:
 
 
 def clean_caller_number(raw: str | None) -> tuple[str | None, str | None]:
-    """Return ``(number, raw_caller)``: number is None when the raw value is unusable."""
+    """Return ``(number, raw_caller)``; number is None when the raw is unusable."""
     value = (raw or "").strip()
     compact = re.sub(r"[\s().-]", "", value)
     if value.lower() in UNKNOWN_CALLER_VALUES or not _USABLE_NUMBER.match(compact):
@@ -149,7 +157,7 @@ class CallStateMachine:
         self._clock = clock
         self.retention_seconds = retention_hours * 3600
         self.calls: dict[str, Call] = {}
-        # event_id → time emitted; kept after a call ends so a replayed stream is silent.
+        # event_id → time emitted; kept after a call ends so a replay stays silent.
         self._emitted: dict[str, float] = {}
         self.unknown_events: Counter[str] = Counter()
 
@@ -167,7 +175,7 @@ class CallStateMachine:
         call = self.calls.get(linkedid)
         if call is None:
             if name != "Newchannel":
-                # A call we did not see start (bridge started mid-call): reconcile handles it.
+                # A call we did not see start (bridge started mid-call): see reconcile.
                 return []
             call = self.calls[linkedid] = Call(linkedid=linkedid, started_at=at)
         call.last_activity = at
@@ -182,31 +190,43 @@ class CallStateMachine:
         return bool(number) and bool(self._extension.match(number))
 
     # --------------------------------------------------------- event handlers
-    def _on_newchannel(self, call: Call, msg: Mapping[str, str], _at: float, _out: list) -> None:
+    def _on_newchannel(
+        self, call: Call, msg: Mapping[str, str], _at: float, _out: list
+    ) -> None:
         leg = self._leg(call, msg)
         leg.state = _int(msg.get("ChannelState"))
         if msg.get("Uniqueid") == call.linkedid and call.callee_number is None:
-            # The first channel of a Linkedid is the caller; its Exten is the dialled number.
-            call.caller_number, call.raw_caller = clean_caller_number(msg.get("CallerIDNum"))
+            # The first channel of a Linkedid is the caller; Exten is what it dialled.
+            call.caller_number, call.raw_caller = clean_caller_number(
+                msg.get("CallerIDNum")
+            )
             call.caller_name = _clean_name(msg.get("CallerIDName"))
             exten = msg.get("Exten")
             call.callee_number = exten if exten and exten != "s" else None
 
-    def _on_newstate(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
+    def _on_newstate(
+        self, call: Call, msg: Mapping[str, str], at: float, out: list
+    ) -> None:
         leg = self._leg(call, msg)
         leg.state = _int(msg.get("ChannelState"))
         self._destination_changed(call, leg, at, out)
 
-    def _on_dialbegin(self, call: Call, msg: Mapping[str, str], _at: float, _out: list) -> None:
+    def _on_dialbegin(
+        self, call: Call, msg: Mapping[str, str], _at: float, _out: list
+    ) -> None:
         self._dest_leg(call, msg)
 
-    def _on_dialstate(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
+    def _on_dialstate(
+        self, call: Call, msg: Mapping[str, str], at: float, out: list
+    ) -> None:
         leg = self._dest_leg(call, msg)
         if leg and msg.get("DialStatus") == "RINGING":
             leg.state = max(leg.state, CHANNEL_STATE_RINGING)
             self._destination_changed(call, leg, at, out)
 
-    def _on_dialend(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
+    def _on_dialend(
+        self, call: Call, msg: Mapping[str, str], at: float, out: list
+    ) -> None:
         leg = self._dest_leg(call, msg)
         status = msg.get("DialStatus", "")
         if leg is None:
@@ -219,13 +239,17 @@ class CallStateMachine:
         if status in DIAL_STATUS_STATES:
             call.last_dial_status = status
 
-    def _on_bridgeenter(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
+    def _on_bridgeenter(
+        self, call: Call, msg: Mapping[str, str], at: float, out: list
+    ) -> None:
         # Entering a bridge means the leg is up even if a Newstate was missed.
         leg = self._leg(call, msg)
         leg.state = CHANNEL_STATE_UP
         self._destination_changed(call, leg, at, out)
 
-    def _on_hangup(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
+    def _on_hangup(
+        self, call: Call, msg: Mapping[str, str], at: float, out: list
+    ) -> None:
         leg = call.legs.pop(msg.get("Uniqueid", ""), None)
         if leg is not None:
             self._leg_stopped_ringing(call, leg, at, out)
@@ -248,7 +272,11 @@ class CallStateMachine:
             out.append(self._event(call, "answered", agent, at))
 
     def _leg_stopped_ringing(self, call: Call, leg: Leg, at: float, out: list) -> None:
-        agent = leg.endpoint if not leg.is_local and self.is_extension(leg.endpoint) else None
+        agent = (
+            leg.endpoint
+            if not leg.is_local and self.is_extension(leg.endpoint)
+            else None
+        )
         if agent is None or agent not in call.ringing or agent == call.agent:
             return
         state = DIAL_STATUS_STATES.get(leg.dial_status or "", "missed")
@@ -269,7 +297,7 @@ class CallStateMachine:
         del self.calls[call.linkedid]
 
     def _agent_for(self, call: Call, leg: Leg) -> str | None:
-        """The agent extension a destination leg concerns (the caller for outbound calls)."""
+        """The agent a destination leg concerns (the caller for outbound calls)."""
         if self.is_extension(leg.endpoint):
             return leg.endpoint
         if self.is_extension(call.caller_number):
@@ -284,7 +312,12 @@ class CallStateMachine:
         return "outbound"
 
     def _event(
-        self, call: Call, kind: str, extension: str | None, at: float, state: str | None = None
+        self,
+        call: Call,
+        kind: str,
+        extension: str | None,
+        at: float,
+        state: str | None = None,
     ) -> CallEvent:
         duration = 0
         if kind == "ended" and call.answered_at is not None and extension == call.agent:
@@ -346,9 +379,15 @@ class CallStateMachine:
         """Forget calls idle for longer than the retention and old event ids."""
         now = self._clock() if now is None else now
         horizon = now - self.retention_seconds
-        stale = [lid for lid, call in self.calls.items() if call.last_activity < horizon]
+        stale = [
+            lid for lid, call in self.calls.items() if call.last_activity < horizon
+        ]
         for linkedid in stale:
-            logger.info("Evicting call %s idle since %s", linkedid, iso_utc(self.calls[linkedid].last_activity))
+            logger.info(
+                "Evicting call %s idle since %s",
+                linkedid,
+                iso_utc(self.calls[linkedid].last_activity),
+            )
             del self.calls[linkedid]
         self._emitted = {key: at for key, at in self._emitted.items() if at >= horizon}
         return len(stale)
@@ -371,18 +410,24 @@ class CallStateMachine:
         """
         now = self._clock() if now is None else now
         known = self.known_channels() if known_before is None else known_before
-        live_list = sorted(live, key=lambda ch: ch.get("Uniqueid") != ch.get("Linkedid"))
+        live_list = sorted(
+            live, key=lambda ch: ch.get("Uniqueid") != ch.get("Linkedid")
+        )
         live_ids = {ch.get("Uniqueid") for ch in live_list}
         events: list[CallEvent] = []
         for call in list(self.calls.values()):
             for uniqueid, leg in list(call.legs.items()):
                 if uniqueid in known and uniqueid not in live_ids:
-                    events += self.feed(_synthetic("Hangup", leg.name, uniqueid, call.linkedid, now))
+                    events += self.feed(
+                        _synthetic("Hangup", leg.name, uniqueid, call.linkedid, now)
+                    )
         for channel in live_list:
             events += self._replay_live_channel(channel, now)
         return events
 
-    def _replay_live_channel(self, channel: Mapping[str, str], now: float) -> list[CallEvent]:
+    def _replay_live_channel(
+        self, channel: Mapping[str, str], now: float
+    ) -> list[CallEvent]:
         linkedid, uniqueid = channel.get("Linkedid", ""), channel.get("Uniqueid", "")
         call = self.calls.get(linkedid)
         events: list[CallEvent] = []
@@ -391,11 +436,20 @@ class CallStateMachine:
             newchannel = {**channel, "Event": "Newchannel", "Timestamp": str(started)}
             events += self.feed(newchannel)
         state = channel.get("ChannelState", "")
-        events += self.feed({**channel, "Event": "Newstate", "ChannelState": state, "Timestamp": str(now)})
+        events += self.feed(
+            {
+                **channel,
+                "Event": "Newstate",
+                "ChannelState": state,
+                "Timestamp": str(now),
+            }
+        )
         return events
 
 
-def _synthetic(event: str, channel: str, uniqueid: str, linkedid: str, at: float) -> dict[str, str]:
+def _synthetic(
+    event: str, channel: str, uniqueid: str, linkedid: str, at: float
+) -> dict[str, str]:
     return {
         "Event": event,
         "Channel": channel,

@@ -49,13 +49,13 @@ class AmiMessage(dict):
 
 
 def parse_banner(line: str | bytes) -> str | None:
-    """Return the AMI version of a banner line (``Asterisk Call Manager/5.0.1``) or None."""
+    """AMI version of a banner (``Asterisk Call Manager/5.0.1``), else None."""
     if isinstance(line, bytes):
         line = line.decode("utf-8", errors="replace")
     line = line.strip()
     if not line.startswith(BANNER_PREFIX):
         return None
-    return line[len(BANNER_PREFIX):] or None
+    return line[len(BANNER_PREFIX) :] or None
 
 
 class AmiParser:
@@ -120,7 +120,11 @@ class AmiParser:
             self._drop_message(f"line longer than {self.max_line_bytes} bytes")
             return None
         line = raw.decode("utf-8", errors="replace")
-        if not self._current and self.banner is None and (version := parse_banner(line)):
+        if (
+            not self._current
+            and self.banner is None
+            and (version := parse_banner(line))
+        ):
             self.banner = version
             return None
         self._current_size += len(raw) + 2
@@ -149,7 +153,9 @@ class AmiParser:
 
     def _drop_message(self, reason: str) -> None:
         self.dropped_messages += 1
-        logger.warning("AMI message dropped (%s); resyncing at the next blank line", reason)
+        logger.warning(
+            "AMI message dropped (%s); resyncing at the next blank line", reason
+        )
         self._reset_current()
         self._resyncing = True
 
