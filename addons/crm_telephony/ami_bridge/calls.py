@@ -24,7 +24,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def clean_caller_number(raw: str | None) -> tuple[str | None, str | None]:
 def iso_utc(timestamp: float | None) -> str | None:
     if timestamp is None:
         return None
-    moment = datetime.fromtimestamp(timestamp, UTC)
+    moment = datetime.fromtimestamp(timestamp, timezone.utc)  # noqa: UP017 (3.10)
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 

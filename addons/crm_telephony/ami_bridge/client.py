@@ -86,7 +86,8 @@ class AmiClient:
                 logger.error(
                     "AMI login refused for user %r: %s", self.settings.username, error
                 )
-            except (OSError, EOFError, AmiProtocolError, TimeoutError) as error:
+            # asyncio.TimeoutError is not the builtin TimeoutError before Python 3.11.
+            except (OSError, EOFError, AmiProtocolError, asyncio.TimeoutError) as error:  # noqa: UP041
                 self.last_error = error
                 logger.warning(
                     "AMI connection to %s:%s lost or failed: %s",
@@ -169,9 +170,7 @@ class AmiClient:
     # --------------------------------------------------------------- actions
     async def send_action(self, action: str, fields: dict | None = None) -> AmiMessage:
         """Send an action and wait for its Response (matched by ActionID)."""
-        pending = self._register(
-            _PendingAction(asyncio.get_running_loop().create_future())
-        )
+        pending = _PendingAction(asyncio.get_running_loop().create_future())
         action_id = self._write_action(action, fields, pending)
         try:
             return await asyncio.wait_for(
@@ -183,8 +182,8 @@ class AmiClient:
     async def send_list_action(self, action: str, end_event: str) -> list[AmiMessage]:
         """Send an action whose answer is a list of events ending with ``end_event``."""
         loop = asyncio.get_running_loop()
-        pending = self._register(
-            _PendingAction(loop.create_future(), end_event, [], loop.create_future())
+        pending = _PendingAction(
+            loop.create_future(), end_event, [], loop.create_future()
         )
         action_id = self._write_action(action, None, pending)
         try:
@@ -208,8 +207,6 @@ class AmiClient:
         timeout: float = 30.0,
     ) -> AmiMessage:
         """Click-to-dial: ring ``agent_extension``, then dial ``number`` on answer."""
-        if self._writer is None:
-            raise ConnectionError("not connected to AMI")
         fields = {
             "Channel": f"{self.settings.technology}/{agent_extension}",
             "Exten": number,
@@ -222,17 +219,13 @@ class AmiClient:
             fields["CallerID"] = caller_id
         return await self.send_action("Originate", fields)
 
-    def _register(self, pending: _PendingAction) -> _PendingAction:
-        if self._writer is None:
-            raise ConnectionError("not connected to AMI")
-        return pending
-
     def _write_action(
         self, action: str, fields: dict | None, pending: _PendingAction
     ) -> str:
+        if self._writer is None:
+            raise ConnectionError("not connected to AMI")
         action_id = next_action_id()
         self._pending[action_id] = pending
-        assert self._writer is not None  # checked by _register
         self._writer.write(format_action(action, action_id, fields))
         return action_id
 
