@@ -19,9 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-TESTS_DIR = (
-    Path(__file__).resolve().parents[1] / "addons/crm_telephony/ami_bridge/tests"
-)
+TESTS_DIR = Path(__file__).resolve().parents[1] / "addons/crm_telephony/ami_bridge/tests"
 sys.path[:0] = [str(TESTS_DIR.parents[1]), str(TESTS_DIR)]
 
 from ami_bridge.calls import CallStateMachine  # noqa: E402
@@ -37,9 +35,7 @@ DRAIN_TIMEOUT = 30.0
 
 async def one_call(peer: AmiTestPeer, rng: random.Random) -> str:
     """Play one answered call; return its Linkedid."""
-    caller_number = rng.choice(
-        [f"04{rng.randrange(10**8):08d}", str(rng.randrange(10, 99))]
-    )
+    caller_number = rng.choice([f"04{rng.randrange(10**8):08d}", str(rng.randrange(10, 99))])
     caller, dest = simple_call(caller_number, str(rng.randrange(100, 400)))
     await peer.replay(call_start(caller, dest))
     await asyncio.sleep(RING_SECONDS)
@@ -66,12 +62,8 @@ async def drive(rate: float, duration: float) -> None:
     peer.on_event_written = note_ringing
     machine = CallStateMachine()
     poster = OdooPoster(receiver.url, receiver.key_id, receiver.secret)
-    settings = AmiSettings(
-        host="127.0.0.1", port=peer.port, username="bridge", secret="s3cret"
-    )
-    client = AmiClient(
-        settings, machine, lambda evs: poster.submit(e.to_json() for e in evs)
-    )
+    settings = AmiSettings(host="127.0.0.1", port=peer.port, username="bridge", secret="s3cret")
+    client = AmiClient(settings, machine, lambda evs: poster.submit(e.to_json() for e in evs))
     tasks = [
         asyncio.create_task(client.run_forever()),
         asyncio.create_task(poster.run()),
@@ -114,9 +106,7 @@ def report(
     latencies = [(ringing_at[lid] - ring_written[lid]) * 1000 for lid in linkedids]
     ended = sum(1 for event in receiver.events if event["type"] == "ended")
     print(f"calls driven: {len(linkedids)} in {wall:.1f} s wall")
-    print(
-        f"call events delivered to HTTP: {len(receiver.events)} (expected {expected})"
-    )
+    print(f"call events delivered to HTTP: {len(receiver.events)} (expected {expected})")
     print(f"ended events: {ended}, HTTP POSTs: {len(receiver.statuses)}")
     print(f"ami→post ringing latency p50: {percentile(latencies, 0.50):.1f} ms")
     print(f"ami→post ringing latency p95: {percentile(latencies, 0.95):.1f} ms")
@@ -124,19 +114,13 @@ def report(
     print(f"ami→post ringing latency max: {max(latencies):.1f} ms, "
           f"mean: {statistics.mean(latencies):.1f} ms")  # fmt: skip
     share = 100 * cpu / wall
-    print(
-        f"CPU time (peer + bridge + receiver): {cpu:.2f} s ({share:.1f}% of one core)"
-    )
+    print(f"CPU time (peer + bridge + receiver): {cpu:.2f} s ({share:.1f}% of one core)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--rate", type=float, default=20.0, help="calls started per second"
-    )
-    parser.add_argument(
-        "--duration", type=float, default=30.0, help="seconds of call starts"
-    )
+    parser.add_argument("--rate", type=float, default=20.0, help="calls started per second")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds of call starts")
     args = parser.parse_args()
     asyncio.run(drive(args.rate, args.duration))
 

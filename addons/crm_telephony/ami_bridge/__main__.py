@@ -31,9 +31,7 @@ async def run_bridge(config: BridgeConfig) -> None:
         username=config.ami_username,
         secret=config.ami_secret,
     )
-    client = AmiClient(
-        settings, machine, lambda events: poster.submit(e.to_json() for e in events)
-    )
+    client = AmiClient(settings, machine, lambda events: poster.submit(e.to_json() for e in events))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -81,7 +81,7 @@ def clean_caller_number(raw: str | None) -> tuple[str | None, str | None]:
 def iso_utc(timestamp: float | None) -> str | None:
     if timestamp is None:
         return None
-    moment = datetime.fromtimestamp(timestamp, timezone.utc)  # noqa: UP017 (3.10)
+    moment = datetime.fromtimestamp(timestamp, timezone.utc)
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
@@ -190,43 +190,31 @@ class CallStateMachine:
         return bool(number) and bool(self._extension.match(number))
 
     # --------------------------------------------------------- event handlers
-    def _on_newchannel(
-        self, call: Call, msg: Mapping[str, str], _at: float, _out: list
-    ) -> None:
+    def _on_newchannel(self, call: Call, msg: Mapping[str, str], _at: float, _out: list) -> None:
         leg = self._leg(call, msg)
         leg.state = _int(msg.get("ChannelState"))
         if msg.get("Uniqueid") == call.linkedid and call.callee_number is None:
             # The first channel of a Linkedid is the caller; Exten is what it dialled.
-            call.caller_number, call.raw_caller = clean_caller_number(
-                msg.get("CallerIDNum")
-            )
+            call.caller_number, call.raw_caller = clean_caller_number(msg.get("CallerIDNum"))
             call.caller_name = _clean_name(msg.get("CallerIDName"))
             exten = msg.get("Exten")
             call.callee_number = exten if exten and exten != "s" else None
 
-    def _on_newstate(
-        self, call: Call, msg: Mapping[str, str], at: float, out: list
-    ) -> None:
+    def _on_newstate(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
         leg = self._leg(call, msg)
         leg.state = _int(msg.get("ChannelState"))
         self._destination_changed(call, leg, at, out)
 
-    def _on_dialbegin(
-        self, call: Call, msg: Mapping[str, str], _at: float, _out: list
-    ) -> None:
+    def _on_dialbegin(self, call: Call, msg: Mapping[str, str], _at: float, _out: list) -> None:
         self._dest_leg(call, msg)
 
-    def _on_dialstate(
-        self, call: Call, msg: Mapping[str, str], at: float, out: list
-    ) -> None:
+    def _on_dialstate(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
         leg = self._dest_leg(call, msg)
         if leg and msg.get("DialStatus") == "RINGING":
             leg.state = max(leg.state, CHANNEL_STATE_RINGING)
             self._destination_changed(call, leg, at, out)
 
-    def _on_dialend(
-        self, call: Call, msg: Mapping[str, str], at: float, out: list
-    ) -> None:
+    def _on_dialend(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
         leg = self._dest_leg(call, msg)
         status = msg.get("DialStatus", "")
         if leg is None:
@@ -239,17 +227,13 @@ class CallStateMachine:
         if status in DIAL_STATUS_STATES:
             call.last_dial_status = status
 
-    def _on_bridgeenter(
-        self, call: Call, msg: Mapping[str, str], at: float, out: list
-    ) -> None:
+    def _on_bridgeenter(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
         # Entering a bridge means the leg is up even if a Newstate was missed.
         leg = self._leg(call, msg)
         leg.state = CHANNEL_STATE_UP
         self._destination_changed(call, leg, at, out)
 
-    def _on_hangup(
-        self, call: Call, msg: Mapping[str, str], at: float, out: list
-    ) -> None:
+    def _on_hangup(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
         leg = call.legs.pop(msg.get("Uniqueid", ""), None)
         if leg is not None:
             self._leg_stopped_ringing(call, leg, at, out)
@@ -272,11 +256,7 @@ class CallStateMachine:
             out.append(self._event(call, "answered", agent, at))
 
     def _leg_stopped_ringing(self, call: Call, leg: Leg, at: float, out: list) -> None:
-        agent = (
-            leg.endpoint
-            if not leg.is_local and self.is_extension(leg.endpoint)
-            else None
-        )
+        agent = leg.endpoint if not leg.is_local and self.is_extension(leg.endpoint) else None
         if agent is None or agent not in call.ringing or agent == call.agent:
             return
         state = DIAL_STATUS_STATES.get(leg.dial_status or "", "missed")
@@ -379,9 +359,7 @@ class CallStateMachine:
         """Forget calls idle for longer than the retention and old event ids."""
         now = self._clock() if now is None else now
         horizon = now - self.retention_seconds
-        stale = [
-            lid for lid, call in self.calls.items() if call.last_activity < horizon
-        ]
+        stale = [lid for lid, call in self.calls.items() if call.last_activity < horizon]
         for linkedid in stale:
             logger.info(
                 "Evicting call %s idle since %s",
@@ -410,9 +388,7 @@ class CallStateMachine:
         """
         now = self._clock() if now is None else now
         known = self.known_channels() if known_before is None else known_before
-        live_list = sorted(
-            live, key=lambda ch: ch.get("Uniqueid") != ch.get("Linkedid")
-        )
+        live_list = sorted(live, key=lambda ch: ch.get("Uniqueid") != ch.get("Linkedid"))
         live_ids = {ch.get("Uniqueid") for ch in live_list}
         events: list[CallEvent] = []
         for call in list(self.calls.values()):
@@ -425,9 +401,7 @@ class CallStateMachine:
             events += self._replay_live_channel(channel, now)
         return events
 
-    def _replay_live_channel(
-        self, channel: Mapping[str, str], now: float
-    ) -> list[CallEvent]:
+    def _replay_live_channel(self, channel: Mapping[str, str], now: float) -> list[CallEvent]:
         linkedid, uniqueid = channel.get("Linkedid", ""), channel.get("Uniqueid", "")
         call = self.calls.get(linkedid)
         events: list[CallEvent] = []
@@ -447,9 +421,7 @@ class CallStateMachine:
         return events
 
 
-def _synthetic(
-    event: str, channel: str, uniqueid: str, linkedid: str, at: float
-) -> dict[str, str]:
+def _synthetic(event: str, channel: str, uniqueid: str, linkedid: str, at: float) -> dict[str, str]:
     return {
         "Event": event,
         "Channel": channel,

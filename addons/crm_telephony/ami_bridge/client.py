@@ -78,16 +78,12 @@ class AmiClient:
         while True:
             try:
                 await self._session()
-                attempt = (
-                    0  # the session ran: the next reconnect starts from the minimum
-                )
+                attempt = 0  # the session ran: the next reconnect starts from the minimum
             except AmiAuthError as error:
                 self.last_error = error
-                logger.error(
-                    "AMI login refused for user %r: %s", self.settings.username, error
-                )
+                logger.error("AMI login refused for user %r: %s", self.settings.username, error)
             # asyncio.TimeoutError is not the builtin TimeoutError before Python 3.11.
-            except (OSError, EOFError, AmiProtocolError, asyncio.TimeoutError) as error:  # noqa: UP041
+            except (OSError, EOFError, AmiProtocolError, asyncio.TimeoutError) as error:
                 self.last_error = error
                 logger.warning(
                     "AMI connection to %s:%s lost or failed: %s",
@@ -101,9 +97,7 @@ class AmiClient:
             await self._sleep(delay)
 
     def backoff_delay(self, attempt: int) -> float:
-        base = min(
-            self.settings.backoff_initial * 2**attempt, self.settings.backoff_max
-        )
+        base = min(self.settings.backoff_initial * 2**attempt, self.settings.backoff_max)
         return base * (1 + self.settings.backoff_jitter * self._jitter())
 
     async def _session(self) -> None:
@@ -120,9 +114,7 @@ class AmiClient:
             version = parse_banner(banner)
             if version is None:
                 raise AmiProtocolError(f"unexpected AMI banner {banner[:80]!r}")
-            logger.info(
-                "Connected to %s:%s (AMI %s)", settings.host, settings.port, version
-            )
+            logger.info("Connected to %s:%s (AMI %s)", settings.host, settings.port, version)
             read_task = asyncio.create_task(self._read_loop(reader, parser))
             await self._login()
             self.sessions += 1
@@ -158,13 +150,9 @@ class AmiClient:
     async def _reconcile(self) -> None:
         """Compare our calls with the PBX's live channels after a (re)connection."""
         known_before = self.machine.known_channels()
-        channels = await self.send_list_action(
-            "CoreShowChannels", "CoreShowChannelsComplete"
-        )
+        channels = await self.send_list_action("CoreShowChannels", "CoreShowChannelsComplete")
         events = self.machine.reconcile(channels, known_before=known_before)
-        logger.info(
-            "Reconciled %d live channels, %d call events", len(channels), len(events)
-        )
+        logger.info("Reconciled %d live channels, %d call events", len(channels), len(events))
         self._deliver(events)
 
     # --------------------------------------------------------------- actions
@@ -173,28 +161,20 @@ class AmiClient:
         pending = _PendingAction(asyncio.get_running_loop().create_future())
         action_id = self._write_action(action, fields, pending)
         try:
-            return await asyncio.wait_for(
-                pending.response, self.settings.action_timeout
-            )
+            return await asyncio.wait_for(pending.response, self.settings.action_timeout)
         finally:
             self._pending.pop(action_id, None)
 
     async def send_list_action(self, action: str, end_event: str) -> list[AmiMessage]:
         """Send an action whose answer is a list of events ending with ``end_event``."""
         loop = asyncio.get_running_loop()
-        pending = _PendingAction(
-            loop.create_future(), end_event, [], loop.create_future()
-        )
+        pending = _PendingAction(loop.create_future(), end_event, [], loop.create_future())
         action_id = self._write_action(action, None, pending)
         try:
-            response = await asyncio.wait_for(
-                pending.response, self.settings.action_timeout
-            )
+            response = await asyncio.wait_for(pending.response, self.settings.action_timeout)
             if response.get("Response") != "Success":
                 raise AmiProtocolError(f"{action} refused: {response.get('Message')}")
-            return await asyncio.wait_for(
-                pending.complete, self.settings.action_timeout
-            )
+            return await asyncio.wait_for(pending.complete, self.settings.action_timeout)
         finally:
             self._pending.pop(action_id, None)
 
@@ -219,9 +199,7 @@ class AmiClient:
             fields["CallerID"] = caller_id
         return await self.send_action("Originate", fields)
 
-    def _write_action(
-        self, action: str, fields: dict | None, pending: _PendingAction
-    ) -> str:
+    def _write_action(self, action: str, fields: dict | None, pending: _PendingAction) -> str:
         if self._writer is None:
             raise ConnectionError("not connected to AMI")
         action_id = next_action_id()

@@ -64,9 +64,7 @@ class BridgeConfig:
         try:
             re.compile(regex)
         except re.error as error:
-            raise ConfigError(
-                f"AMI_EXTENSION_REGEX is not a valid regex: {error}"
-            ) from error
+            raise ConfigError(f"AMI_EXTENSION_REGEX is not a valid regex: {error}") from error
         return cls(
             ami_host=env["AMI_HOST"],
             ami_port=port,

@@ -90,9 +90,7 @@ class OdooPoster:
         overflow = len(self._outbox) + len(added) - (self._outbox.maxlen or 0)
         if overflow > 0:
             self.dropped += overflow
-            logger.error(
-                "Outbox full: dropping the %d oldest undelivered events", overflow
-            )
+            logger.error("Outbox full: dropping the %d oldest undelivered events", overflow)
         self._outbox.extend(added)
         self._append_spool(added)
         self._wakeup.set()
@@ -109,14 +107,10 @@ class OdooPoster:
             try:
                 await asyncio.to_thread(self._post, batch)
             except PermanentDeliveryError as error:
-                logger.error(
-                    "Odoo refused %d events, dropping them: %s", len(batch), error
-                )
+                logger.error("Odoo refused %d events, dropping them: %s", len(batch), error)
                 self.dropped += len(batch)
             except (OSError, urllib.error.URLError) as error:
-                logger.warning(
-                    "Odoo unreachable (%s); retrying in %.1f s", error, delay
-                )
+                logger.warning("Odoo unreachable (%s); retrying in %.1f s", error, delay)
                 await self._sleep(delay * (1 + random.random() * 0.1))
                 delay = min(delay * 2, self.backoff_max)
                 continue
@@ -150,13 +144,9 @@ class OdooPoster:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 response.read()
         except urllib.error.HTTPError as error:
-            retryable = (
-                error.code == HTTP_TOO_MANY_REQUESTS or error.code >= HTTP_SERVER_ERROR
-            )
+            retryable = error.code == HTTP_TOO_MANY_REQUESTS or error.code >= HTTP_SERVER_ERROR
             if error.code >= HTTP_CLIENT_ERROR and not retryable:
-                raise PermanentDeliveryError(
-                    f"HTTP {error.code} {error.reason}"
-                ) from error
+                raise PermanentDeliveryError(f"HTTP {error.code} {error.reason}") from error
             raise
 
     def _remove_delivered(self, batch: list[dict]) -> None:

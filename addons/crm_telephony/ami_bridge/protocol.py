@@ -120,11 +120,7 @@ class AmiParser:
             self._drop_message(f"line longer than {self.max_line_bytes} bytes")
             return None
         line = raw.decode("utf-8", errors="replace")
-        if (
-            not self._current
-            and self.banner is None
-            and (version := parse_banner(line))
-        ):
+        if not self._current and self.banner is None and (version := parse_banner(line)):
             self.banner = version
             return None
         self._current_size += len(raw) + 2
@@ -153,9 +149,7 @@ class AmiParser:
 
     def _drop_message(self, reason: str) -> None:
         self.dropped_messages += 1
-        logger.warning(
-            "AMI message dropped (%s); resyncing at the next blank line", reason
-        )
+        logger.warning("AMI message dropped (%s); resyncing at the next blank line", reason)
         self._reset_current()
         self._resyncing = True
 

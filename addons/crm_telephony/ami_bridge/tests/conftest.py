@@ -29,15 +29,12 @@ def ami_fixtures_dir() -> Path:
     directory = repo_root().parent / "shared" / "fixtures" / "ami"
     if not directory.is_dir():
         pytest.skip(
-            f"AMI fixtures not found at {directory}: "
-            "they live in the workplace's shared/fixtures"
+            f"AMI fixtures not found at {directory}: they live in the workplace's shared/fixtures"
         )
     return directory
 
 
 @pytest.fixture(params=FIXTURE_NAMES)
-def capture(
-    request: pytest.FixtureRequest, ami_fixtures_dir: Path
-) -> tuple[str, bytes]:
+def capture(request: pytest.FixtureRequest, ami_fixtures_dir: Path) -> tuple[str, bytes]:
     """(name, raw LF bytes) of each real capture."""
     return request.param, (ami_fixtures_dir / f"{request.param}.raw").read_bytes()

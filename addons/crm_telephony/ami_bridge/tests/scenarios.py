@@ -136,9 +136,7 @@ def call_hangup(caller: Leg, dest: Leg) -> list[dict[str, str]]:
 
 
 def answered_call(caller: Leg, dest: Leg) -> list[dict[str, str]]:
-    return (
-        call_start(caller, dest) + call_answer(caller, dest) + call_hangup(caller, dest)
-    )
+    return call_start(caller, dest) + call_answer(caller, dest) + call_hangup(caller, dest)
 
 
 def simple_call(

@@ -46,10 +46,7 @@ def seconds(iso: str) -> float:
 
 def stamped(events: list[dict], start: float = 1_770_900_000.0, step: float = 0.5):
     """Give events ``Timestamp`` keys as with ``timestampevents=yes``."""
-    return [
-        {**event, "Timestamp": f"{start + i * step:.6f}"}
-        for i, event in enumerate(events)
-    ]
+    return [{**event, "Timestamp": f"{start + i * step:.6f}"} for i, event in enumerate(events)]
 
 
 def by_type(events) -> dict[str, list]:
@@ -67,12 +64,8 @@ def test_fixture_calls_are_reported_correctly(capture):
 
     assert {e["call_id"] for e in events} == {linkedid}
     assert all(e["direction"] == "internal" and e["source"] == "ami" for e in events)
-    assert all(
-        e["caller_number"] == caller and e["caller_name"] == caller_name for e in events
-    )
-    assert all(
-        e["callee_number"] == ringing_ext and e["raw_caller"] is None for e in events
-    )
+    assert all(e["caller_number"] == caller and e["caller_name"] == caller_name for e in events)
+    assert all(e["callee_number"] == ringing_ext and e["raw_caller"] is None for e in events)
     ringing = [e for e in events if e["type"] == "ringing"]
     assert [e["extension"] for e in ringing] == [ringing_ext]
     assert ringing[0]["event_id"] == f"{linkedid}:ringing:{ringing_ext}"
@@ -131,12 +124,8 @@ def test_timestamp_key_is_used_when_present(capture):
     _name, raw = capture
     messages = stamped(AmiParser().feed(raw), start=1_770_888_534.5, step=1.0)
     events = machine().feed_many(messages)
-    ring_index = next(
-        i for i, m in enumerate(messages) if m.get("DialStatus") == "RINGING"
-    )
-    newstate_ringing = next(
-        i for i, m in enumerate(messages) if m.get("ChannelState") == "5"
-    )
+    ring_index = next(i for i, m in enumerate(messages) if m.get("DialStatus") == "RINGING")
+    newstate_ringing = next(i for i, m in enumerate(messages) if m.get("ChannelState") == "5")
     first_ring = min(ring_index, newstate_ringing)
     assert events[0].at == pytest.approx(1_770_888_534.5 + first_ring)
     assert events[0].started_at == pytest.approx(1_770_888_534.5)
@@ -184,9 +173,7 @@ def test_ring_group_through_local_channels_reports_only_real_agents():
     assert all(e.call_id == lid and e.direction == "inbound" for e in events)
     assert all(e.caller_number == "+3225550100" for e in events)
     assert all(e.callee_number == "600" for e in events)
-    assert not any(
-        "Local" in (e.extension or "") or "@" in (e.extension or "") for e in events
-    )
+    assert not any("Local" in (e.extension or "") or "@" in (e.extension or "") for e in events)
     final = events[-1]
     assert final.duration == round(final.ended_at - final.answered_at)
 
@@ -202,9 +189,7 @@ def test_ring_group_through_local_channels_reports_only_real_agents():
 )  # fmt: skip
 def test_unanswered_outcomes(status, cause, state):
     caller, dest = simple_call("1986", "21", caller_name="Martin")
-    ringing = (
-        [newstate(dest, 5), dial_state(caller, dest)] if status == "NOANSWER" else []
-    )
+    ringing = [newstate(dest, 5), dial_state(caller, dest)] if status == "NOANSWER" else []
     stream = [
         newchannel(caller, 4), newchannel(dest), dial_begin(caller, dest), *ringing,
         dial_end(caller, dest, status), hangup(dest, cause), hangup(caller, cause),
@@ -273,12 +258,7 @@ def test_malformed_bytes_around_a_call_do_not_lose_it():
         "".join(f"{k}: {v}\r\n" for k, v in event.items()).encode() + b"\r\n"
         for event in answered_call(caller, dest)
     )
-    noise = (
-        b"\x00\xff\xfegarbage\r\nno colon here\r\n\r\n"
-        + b"Junk: "
-        + b"z" * 70000
-        + b"\r\n\r\n"
-    )
+    noise = b"\x00\xff\xfegarbage\r\nno colon here\r\n\r\n" + b"Junk: " + b"z" * 70000 + b"\r\n\r\n"
     parser = AmiParser()
     events = machine().feed_many(parser.feed(noise + body + noise))
     assert [e.type for e in events] == ["ringing", "answered", "ended"]
@@ -316,9 +296,7 @@ def test_reconcile_closes_calls_whose_channels_are_gone():
     caller, dest = simple_call("1986", "21", caller_name="Martin")
     state_machine.feed_many(call_start(caller, dest) + [newstate(dest, 6)])
     events = state_machine.reconcile([], now=1_770_888_100.0)
-    assert [(e.type, e.extension, e.state) for e in events] == [
-        ("ended", "21", "answered")
-    ]
+    assert [(e.type, e.extension, e.state) for e in events] == [("ended", "21", "answered")]
     assert not state_machine.calls
 
 
@@ -343,7 +321,5 @@ def test_reconcile_adopts_a_call_that_started_during_the_gap():
         {**newstate(caller, 4), "Event": "CoreShowChannel", "Duration": "00:00:05"},
     ]
     events = state_machine.reconcile(live, now=1_770_888_100.0)
-    assert [(e.type, e.extension, e.direction) for e in events] == [
-        ("ringing", "21", "inbound")
-    ]
+    assert [(e.type, e.extension, e.direction) for e in events] == [("ringing", "21", "inbound")]
     assert events[0].started_at == pytest.approx(1_770_888_095.0)

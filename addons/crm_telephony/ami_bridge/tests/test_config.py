@@ -10,6 +10,7 @@ import time
 
 import pytest
 from ami_bridge.config import BridgeConfig, ConfigError
+
 from conftest import ADDON_DIR
 
 ENV = {

@@ -66,9 +66,7 @@ class Bridge:
 
     async def wait_session(self, number: int, timeout: float = 5.0) -> None:
         async def ready() -> None:
-            while not (
-                self.client.sessions >= number and self.client.connected.is_set()
-            ):
+            while not (self.client.sessions >= number and self.client.connected.is_set()):
                 await asyncio.sleep(0.01)
 
         await asyncio.wait_for(ready(), timeout)
@@ -122,9 +120,7 @@ def test_disconnect_mid_call_reconnects_reconciles_and_loses_nothing(receiver):
         await bridge.wait_session(2)
         await receiver.wait_for(lambda events: len(events) >= 6, 5)
         caller, dest = started_in_gap
-        await peer.replay(
-            call_hangup(*still_up) + [hangup(dest, "19"), hangup(caller, "19")]
-        )
+        await peer.replay(call_hangup(*still_up) + [hangup(dest, "19"), hangup(caller, "19")])
         await receiver.wait_for(lambda events: len(events) >= 9, 5)
 
     async def main():
@@ -159,9 +155,7 @@ def test_disconnect_mid_call_reconnects_reconciles_and_loses_nothing(receiver):
     assert [a for a in actions if a.get("Action") == "CoreShowChannels"]
 
 
-def test_odoo_down_then_up_delivers_each_event_once_in_order(
-    receiver, ami_fixtures_dir
-):
+def test_odoo_down_then_up_delivers_each_event_once_in_order(receiver, ami_fixtures_dir):
     receiver.failures_to_serve = [503, 503]
 
     async def scenario():
@@ -184,9 +178,7 @@ def test_client_error_from_odoo_is_dropped_not_retried(receiver):
     receiver.failures_to_serve = [400]
 
     async def scenario():
-        poster = OdooPoster(
-            receiver.url, receiver.key_id, receiver.secret, sleep=fast_sleep
-        )
+        poster = OdooPoster(receiver.url, receiver.key_id, receiver.secret, sleep=fast_sleep)
         task = asyncio.create_task(poster.run())
         poster.submit([{"event_id": "a:ringing:21"}])
         await asyncio.sleep(0.2)
@@ -269,9 +261,7 @@ def test_spool_file_survives_a_bridge_restart(receiver, tmp_path: Path):
     spool = tmp_path / "outbox.jsonl"
 
     async def offline():
-        poster = OdooPoster(
-            "http://127.0.0.1:9", "k", "s", spool_path=spool, sleep=fast_sleep
-        )
+        poster = OdooPoster("http://127.0.0.1:9", "k", "s", spool_path=spool, sleep=fast_sleep)
         task = asyncio.create_task(poster.run())
         poster.submit([{"event_id": "x:ringing:21"}, {"event_id": "x:ended:21"}])
         await asyncio.sleep(0.1)
@@ -280,9 +270,7 @@ def test_spool_file_survives_a_bridge_restart(receiver, tmp_path: Path):
             await task
 
     async def restarted():
-        poster = OdooPoster(
-            receiver.url, receiver.key_id, receiver.secret, spool_path=spool
-        )
+        poster = OdooPoster(receiver.url, receiver.key_id, receiver.secret, spool_path=spool)
         assert poster.pending == 2
         task = asyncio.create_task(poster.run())
         await receiver.wait_for(lambda events: len(events) == 2, 3)
@@ -302,6 +290,4 @@ def test_signature_matches_the_documented_formula():
         "hmac-secret", "1770888534", body
     )
     assert sign_body("hmac-secret", 1770888534, body).startswith("sha256=")
-    assert sign_body("other", 1770888534, body) != sign_body(
-        "hmac-secret", 1770888534, body
-    )
+    assert sign_body("other", 1770888534, body) != sign_body("hmac-secret", 1770888534, body)

@@ -101,20 +101,14 @@ def test_repeated_keys_are_last_wins_with_all_values_available():
 
 def test_line_without_colon_is_counted_and_the_message_still_parsed():
     parser = AmiParser()
-    messages = parser.feed(
-        b"Event: Hangup\r\nthis line has no colon\r\nCause: 16\r\n\r\n"
-    )
+    messages = parser.feed(b"Event: Hangup\r\nthis line has no colon\r\nCause: 16\r\n\r\n")
     assert parser.malformed_lines == 1
     assert messages == [{"Event": "Hangup", "Cause": "16"}]
 
 
 def test_giant_line_drops_its_message_and_resyncs_at_blank_line():
     parser = AmiParser()
-    giant = (
-        b"Event: Newchannel\r\nBig: "
-        + b"x" * (MAX_LINE_BYTES + 10)
-        + b"\r\nA: 1\r\n\r\n"
-    )
+    giant = b"Event: Newchannel\r\nBig: " + b"x" * (MAX_LINE_BYTES + 10) + b"\r\nA: 1\r\n\r\n"
     messages = parser.feed(giant + b"Event: Hangup\r\n\r\n")
     assert parser.dropped_messages == 1
     assert messages == [{"Event": "Hangup"}]
@@ -126,9 +120,7 @@ def test_giant_line_fed_in_pieces_without_newline_is_bounded():
     for _ in range(40):  # 40 × 4 KiB without any newline
         assert parser.feed(b"y" * 4096) == []
     assert len(parser._buffer) <= MAX_LINE_BYTES
-    assert parser.feed(b"\r\nTail: 1\r\n\r\nEvent: Hangup\r\n\r\n") == [
-        {"Event": "Hangup"}
-    ]
+    assert parser.feed(b"\r\nTail: 1\r\n\r\nEvent: Hangup\r\n\r\n") == [{"Event": "Hangup"}]
     assert parser.dropped_messages == 1
 
 
@@ -159,9 +151,7 @@ def test_truncated_final_message_stays_buffered_until_completed():
 
 def test_format_action_writes_crlf_lines_and_a_blank_line():
     data = format_action("Login", "id-1", {"Username": "bridge", "Secret": "pw"})
-    assert data == (
-        b"Action: Login\r\nActionID: id-1\r\nUsername: bridge\r\nSecret: pw\r\n\r\n"
-    )
+    assert data == (b"Action: Login\r\nActionID: id-1\r\nUsername: bridge\r\nSecret: pw\r\n\r\n")
     (parsed,) = AmiParser().feed(data)
     assert parsed["Action"] == "Login" and parsed["ActionID"] == "id-1"
 

@@ -113,9 +113,7 @@ class AmiTestPeer:
             with contextlib.suppress(ConnectionError):
                 await writer.drain()
 
-    async def replay(
-        self, messages: Iterable[Mapping[str, str]], delay: float = 0.0
-    ) -> None:
+    async def replay(self, messages: Iterable[Mapping[str, str]], delay: float = 0.0) -> None:
         for message in messages:
             if "Event" in message:
                 await self.send_event(message)
@@ -136,9 +134,7 @@ class AmiTestPeer:
         row.update({key: fields[key] for key in CHANNEL_TABLE_KEYS if key in fields})
 
     # ------------------------------------------------------------- sessions
-    async def _serve(
-        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
-    ) -> None:
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         writer.write(BANNER)
         parser = AmiParser()
         try:
@@ -170,10 +166,7 @@ class AmiTestPeer:
     async def _login(self, action: AmiMessage, writer: asyncio.StreamWriter) -> None:
         self.login_attempts += 1
         action_id = action.get("ActionID", "")
-        good = (
-            action.get("Username") == self.username
-            and action.get("Secret") == self.secret
-        )
+        good = action.get("Username") == self.username and action.get("Secret") == self.secret
         if not good:
             self.failed_logins += 1
             writer.write(_response(action_id, "Error", "Authentication failed"))
@@ -196,9 +189,7 @@ class AmiTestPeer:
         )
         for uniqueid, row in self.channels.items():
             seconds = int(time.monotonic() - self._channel_started[uniqueid])
-            duration = (
-                f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
-            )
+            duration = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
             writer.write(
                 encode_message(
                     {
@@ -244,9 +235,7 @@ class AmiTestPeer:
 
 
 def _response(action_id: str, status: str, message: str) -> bytes:
-    return encode_message(
-        {"Response": status, "ActionID": action_id, "Message": message}
-    )
+    return encode_message({"Response": status, "ActionID": action_id, "Message": message})
 
 
 def expected_signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -287,9 +276,7 @@ class OdooReceiver:
         with self._lock:
             return [event["event_id"] for event in self.events]
 
-    async def wait_for(
-        self, predicate: Callable[[list[dict]], bool], timeout: float
-    ) -> None:
+    async def wait_for(self, predicate: Callable[[list[dict]], bool], timeout: float) -> None:
         """Poll (bounded) until ``predicate(events)`` holds."""
 
         async def poll() -> None:
@@ -308,15 +295,10 @@ class OdooReceiver:
         if headers.get("X-Crm-Key") != self.key_id:
             return "unknown key"
         timestamp = headers.get("X-Crm-Timestamp", "")
-        if (
-            not timestamp.isdigit()
-            or abs(time.time() - int(timestamp)) > SIGNATURE_MAX_AGE_SECONDS
-        ):
+        if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > SIGNATURE_MAX_AGE_SECONDS:
             return "stale timestamp"
         signature = headers.get("X-Crm-Signature", "")
-        if not hmac.compare_digest(
-            signature, expected_signature(self.secret, timestamp, body)
-        ):
+        if not hmac.compare_digest(signature, expected_signature(self.secret, timestamp, body)):
             return "bad signature"
         return None
 
