@@ -20,10 +20,16 @@
         "views/res_config_settings_views.xml",
         "views/account_move_views.xml",
         "views/crm_lead_views.xml",
+        "security/crm_tag_rules.xml",
+        "views/crm_tag_views.xml",
+        "views/crm_tag_usage_views.xml",
+        "views/res_config_settings_tags_views.xml",
+        "report/crm_tag_report_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/crm_lead_demo.xml",
+        "demo/crm_tag_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -3,3 +3,5 @@ from . import test_lead_visibility
 from . import test_invoice_link
 from . import test_tour_salesperson
 from . import test_system_tags
+from . import test_crm_tags
+from . import test_tour_tags

@@ -1,0 +1,3 @@
+from . import crm_tag_merge
+from . import crm_customer_event_log
+from . import crm_lead_lost
