@@ -213,24 +213,28 @@ class CrmTag(models.Model):
         param = self.env["ir.config_parameter"].sudo().get_param
         return not param("crm_custom.tag_approval_required")
 
+    @api.model
+    def _crm_check_name(self, name, kind):
+        key = normalize_tag_name(name)
+        if not key:
+            raise ValidationError(
+                _("A tag needs a name made of letters or digits, not only punctuation.")
+            )
+        max_words = self._crm_max_words()
+        if kind != "system" and len(key.split()) > max_words:
+            raise ValidationError(
+                _(
+                    "The tag “%(name)s” is too long: a tag has at most %(max)s words. "
+                    "Put longer descriptions in a note.",
+                    name=name,
+                    max=max_words,
+                )
+            )
+
     @api.constrains("name", "kind")
     def _check_name_shape(self):
-        max_words = self._crm_max_words()
         for tag in self:
-            key = normalize_tag_name(tag.name)
-            if not key:
-                raise ValidationError(
-                    _("A tag needs a name made of letters or digits, not only punctuation.")
-                )
-            if tag.kind != "system" and len(key.split()) > max_words:
-                raise ValidationError(
-                    _(
-                        "The tag “%(name)s” is too long: a tag has at most %(max)s words. "
-                        "Put longer descriptions in a note.",
-                        name=tag.name,
-                        max=max_words,
-                    )
-                )
+            self._crm_check_name(tag.name, tag.kind)
 
     def _crm_check_not_duplicate(self, vals_list):
         """Refuse a new tag whose name matches or looks like a visible tag."""
@@ -274,6 +278,13 @@ class CrmTag(models.Model):
                 vals["owner_id"] = self.env.uid
             if kind == "public" and not is_moderator:
                 vals["state"] = "proposed"
+            # Given now, not computed after the INSERT: the unique key
+            # (normalized_name, owner_id) treats NULLs as equal.
+            if "name" in vals:
+                # checked before the INSERT, where an empty key would first
+                # hit the unique constraint with a technical message
+                self._crm_check_name(vals["name"], kind)
+                vals["normalized_name"] = normalize_tag_name(vals["name"])
         if not self.env.su:
             self._crm_check_not_duplicate(vals_list)
         return super(CrmTag, self.with_context(mail_create_nolog=True)).create(vals_list)
@@ -290,6 +301,9 @@ class CrmTag(models.Model):
             and (vals.get("state") == "approved" or vals.get("kind") == "public")
         ):
             raise UserError(_("Only a tag moderator approves or publishes tags."))
+        if "name" in vals:
+            for kind in set(self.mapped("kind")):
+                self._crm_check_name(vals["name"], kind)
         if "name" in vals and not self.env.su:
             key = normalize_tag_name(vals["name"])
             for tag in self:
@@ -392,6 +406,11 @@ class CrmTag(models.Model):
         records = (head + list(similar) + tail)[:limit]
         return [(tag.id, tag.display_name) for tag in records]
 
+    @api.model
+    def _crm_system_tags(self, codes):
+        """Return the system tags of the given codes (unknown codes are ignored)."""
+        return self.sudo().search([("kind", "=", "system"), ("code", "in", list(codes))])
+
     # ------------------------------------------------------------------
     # Moderation
     # ------------------------------------------------------------------
@@ -447,7 +466,8 @@ class CrmTag(models.Model):
         """
         many2many, many2one = set(), set()
         for model in self.env.registry.values():
-            if model._abstract or not model._auto:
+            # Wizards are left out: their rows die with the tag (cascade).
+            if model._abstract or model._transient or not model._auto:
                 continue
             for field in model._fields.values():
                 if field.comodel_name != "crm.tag" or not field.store:

@@ -16,9 +16,9 @@ class CrmTagsCase(CrmRolesCase):
         super().setUpClass()
         cls.Tag = cls.env["crm.tag"]
         cls.moderator = cls._new_user("role_tag_moderator", "crm_custom.group_crm_tag_moderator")
-        cls.parcel = cls.Tag.create({"name": "Postal parcel sent zz"})
+        cls.parcel = cls.Tag.create({"name": "Postal parcel zz"})
         cls.envelope = cls.Tag.with_context(crm_tag_allow_similar=True).create(
-            {"name": "Postal envelope sent zz"}
+            {"name": "Postal envelope zz"}
         )
 
 
@@ -42,13 +42,13 @@ class TestTagNormalisation(CrmTagsCase):
             self.Tag.with_user(self.salesperson).create({"name": "مشتري  ويژه"})
 
     def test_near_duplicate_is_refused_and_offered_first(self):
-        parcel = self.Tag.create({"name": "ارسال بسته پستی"})
-        with self.assertRaisesRegex(ValidationError, "ارسال بسته پستی"):
-            self.Tag.with_user(self.salesperson).create({"name": "ارسال پاکت پستی"})
+        parcel = self.Tag.create({"name": "تحویل بسته فوری"})
+        with self.assertRaisesRegex(ValidationError, "تحویل بسته فوری"):
+            self.Tag.with_user(self.salesperson).create({"name": "تحویل پاکت فوری"})
         # autocomplete: the typed words find the existing look-alike first
-        found = self.Tag.with_user(self.salesperson).name_search("ارسال پاکت پستي")
+        found = self.Tag.with_user(self.salesperson).name_search("تحويل پاکت فوري")
         self.assertEqual(found[0][0], parcel.id)
-        found = self.Tag.with_user(self.salesperson).name_search("postal envelope")
+        found = self.Tag.with_user(self.salesperson).name_search("postal envelope zz")
         self.assertEqual(found[0][0], self.envelope.id)
         self.assertIn(self.parcel.id, [tag_id for tag_id, _name in found])
 
@@ -85,7 +85,7 @@ class TestTagKindsAndVisibility(CrmTagsCase):
         for user in (self.salesperson, self.sales_manager):
             with self.assertRaises(UserError):
                 system.with_user(user).write({"name": "Mail"})
-            with self.assertRaises((UserError, AccessError)):
+            with self.assertRaises(UserError):  # AccessError is one too
                 system.with_user(user).unlink()
         with self.assertRaises(UserError):
             self.Tag.with_user(self.sales_manager).create({"name": "Fake", "kind": "system"})
@@ -215,7 +215,7 @@ class TestTagMerge(CrmTagsCase):
         self.assertEqual(message.crm_tag_ids, self.parcel)
         self.assertEqual(activity.crm_tag_ids, self.parcel)
         note = self.parcel.message_ids[:1]
-        self.assertIn("Postal envelope sent zz", note.body)
+        self.assertIn("Postal envelope zz", note.body)
         self.assertIn("References moved: 5", note.body)
 
     def test_merge_several_tags_at_once(self):
@@ -334,8 +334,8 @@ class TestLostReasons(CrmTagsCase):
         lead.date_closed = fields.Datetime.to_datetime(date)
 
     def test_lost_wizard_and_failed_sale_report(self):
-        price = self.Tag.create({"name": "Price too high zz"})
-        competitor = self.Tag.create({"name": "Went to competitor zz"})
+        price = self.Tag.create({"name": "Price too high"})
+        competitor = self.Tag.create({"name": "Went to competitor"})
         Lead = self.env["crm.lead"]
         leads = [Lead.create(self._lead_values(f"Lost {i}", self.salesperson, self.team))
                  for i in range(3)]
@@ -344,7 +344,7 @@ class TestLostReasons(CrmTagsCase):
         self.teammate_lead.user_id = self.other_salesperson
         self._lose(self.teammate_lead, competitor, self.other_salesperson, 400, "2026-02-03")
         # Odoo's lost reason follows the main tag
-        self.assertEqual(leads[0].lost_reason_id.name, "Price too high zz")
+        self.assertEqual(leads[0].lost_reason_id.name, "Price too high")
         self.assertEqual(price.lost_reason_id, leads[0].lost_reason_id)
         self.assertFalse(leads[0].active)
         self.assertEqual(leads[1].lost_reason_tag_ids, price | competitor)
@@ -359,9 +359,9 @@ class TestLostReasons(CrmTagsCase):
         # by hand: price = lead 0 (1000) + lead 1 (2500) in January;
         # competitor = lead 1 (2500, salesperson, Jan) + teammate lead (400, other, Feb)
         self.assertEqual(figures, {
-            ("Price too high zz", "role_salesperson", 1): (2, 3500.0),
-            ("Went to competitor zz", "role_salesperson", 1): (1, 2500.0),
-            ("Went to competitor zz", "role_other_salesperson", 2): (1, 400.0),
+            ("Price too high", "role_salesperson", 1): (2, 3500.0),
+            ("Went to competitor", "role_salesperson", 1): (1, 2500.0),
+            ("Went to competitor", "role_other_salesperson", 2): (1, 400.0),
         })
         # a salesperson sees only the figures of their own lost opportunities
         own = Report.with_user(self.other_salesperson).search([("tag_id", "=", competitor.id)])
