@@ -15,6 +15,7 @@
     "data": [
         "security/crm_custom_groups.xml",
         "security/crm_custom_rules.xml",
+        "security/crm_tag_rules.xml",
         "security/ir.model.access.csv",
         "data/crm_tag_system_data.xml",
         "data/crm_lead_status_data.xml",
@@ -24,11 +25,16 @@
         "views/crm_lead_views.xml",
         "views/crm_lead_qualification_views.xml",
         "views/crm_configuration_views.xml",
+        "views/crm_tag_views.xml",
+        "views/crm_tag_usage_views.xml",
+        "views/res_config_settings_tags_views.xml",
+        "report/crm_tag_report_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/crm_qualification_demo.xml",
+        "demo/crm_tag_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

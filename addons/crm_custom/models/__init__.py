@@ -13,3 +13,8 @@ from . import crm_tag
 from . import mail_message
 from . import res_config_settings
 from . import res_groups
+from . import crm_lead_tags
+from . import calendar_event
+from . import mail_activity
+from . import res_partner
+from . import res_config_settings_tags

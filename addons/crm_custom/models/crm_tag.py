@@ -1,18 +1,83 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+import difflib
+import logging
+import re
+import unicodedata
+
+from markupsafe import Markup
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+# Letters typed differently on Arabic and Persian keyboards that people read as
+# the same word: a tag must be found whichever keyboard it was typed on.
+LETTER_VARIANTS = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ئ": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "ۀ": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        "ـ": None,  # tatweel: a stretching stroke, not a letter
+        "\u200c": " ",  # ZWNJ: "می‌شود" and "می شود" are the same word
+        "\u200d": None,  # ZWJ
+        "\u200e": None,  # LRM
+        "\u200f": None,  # RLM
+        "\ufeff": None,
+        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic digits
+    }
+)
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Two names whose normalised forms are at least this similar (difflib ratio)
+# are offered as the same tag: "ارسال بسته پستی" / "ارسال پاکت پستی" score 0.8.
+SIMILARITY_THRESHOLD = 0.7
+DEFAULT_MAX_WORDS = 3
+
+
+def normalize_tag_name(name):
+    """Return the comparison key of a tag name.
+
+    Case-folded, joiners, diacritics (Arabic harakat included) and tatweel
+    removed, Arabic letter variants mapped to the Persian ones, digits to
+    ASCII, punctuation and runs of spaces collapsed to one space.
+    """
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name.translate(LETTER_VARIANTS))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # NFKD splits آ/أ into alef + mark: the mark is gone, map again for ی etc.
+    text = unicodedata.normalize("NFC", text).translate(LETTER_VARIANTS).casefold()
+    return " ".join(WORD_RE.findall(text)).replace("_", " ").strip()
 
 
 class CrmTag(models.Model):
-    """One tag vocabulary for the whole CRM, built on Odoo's ``crm.tag``."""
+    """One tag vocabulary for the whole CRM, built on Odoo's ``crm.tag``.
 
-    _inherit = "crm.tag"
+    The tag is a ``mail.thread`` so that moderation decisions (approval,
+    renaming, merges) leave a history on the surviving tag itself: that is
+    where a moderator looks when asking "where did this tag come from".
+    """
+
+    _name = "crm.tag"
+    _inherit = ["crm.tag", "mail.thread"]
+    _order = "name"
 
     kind = fields.Selection(
         [("personal", "Personal"), ("public", "Public"), ("system", "System")],
         required=True,
         default="public",
         index=True,
+        tracking=True,
         help="Personal tags are seen and used by their owner only, public tags "
         "by everyone; system tags are applied by the software itself.",
     )
@@ -21,12 +86,565 @@ class CrmTag(models.Model):
         copy=False,
         help="Technical code of a system tag, used by the software to apply it.",
     )
+    owner_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        index="btree_not_null",
+        ondelete="cascade",
+        help="The only user who sees and uses this personal tag.",
+    )
+    state = fields.Selection(
+        [("proposed", "Proposed"), ("approved", "Approved")],
+        string="Moderation",
+        required=True,
+        default="approved",
+        index=True,
+        tracking=True,
+        help="A public tag typed by a user waits for a tag moderator as proposed.",
+    )
+    normalized_name = fields.Char(
+        compute="_compute_normalized_name",
+        store=True,
+        index=True,
+        help="The name as compared to find duplicates: case, spaces, joiners and "
+        "Arabic/Persian letter variants do not count.",
+    )
+    lost_reason_id = fields.Many2one(
+        "crm.lost.reason",
+        string="Lost Reason",
+        help="Odoo lost reason set on an opportunity lost with this tag as its main reason.",
+    )
+    lead_count = fields.Integer(compute="_compute_usage_counts", string="Leads")
+    event_count = fields.Integer(compute="_compute_usage_counts", string="Meetings")
+    message_count = fields.Integer(compute="_compute_usage_counts", string="History Entries")
+    activity_count = fields.Integer(compute="_compute_usage_counts", string="Activities")
+    lost_count = fields.Integer(compute="_compute_usage_counts", string="Lost Opportunities")
+    usage_count = fields.Integer(compute="_compute_usage_counts", string="Uses")
+    similar_tag_names = fields.Char(
+        compute="_compute_similar_tag_names",
+        string="Similar Tags",
+        help="Existing tags whose names look like this one.",
+    )
 
     _sql_constraints = [
         ("code_uniq", "UNIQUE(code)", "Two system tags cannot share a code."),
+        # Odoo's UNIQUE(name) would forbid two users to own personal tags of the
+        # same name and misses "Vip" vs "VIP ": the key is the normalised name,
+        # per owner (NULLS NOT DISTINCT: one shared tag per key).
+        (
+            "name_uniq",
+            "UNIQUE NULLS NOT DISTINCT (normalized_name, owner_id)",
+            "This tag already exists.",
+        ),
+        (
+            "personal_has_owner",
+            "CHECK((kind = 'personal') = (owner_id IS NOT NULL))",
+            "A personal tag has an owner, and only a personal tag has one.",
+        ),
     ]
+
+    def init(self):
+        # A trigram index makes "contains" searches on the key use an index at
+        # 50,000 tags; without pg_trgm they stay a sequential scan on one column.
+        cr = self.env.cr
+        try:
+            with cr.savepoint():
+                cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+                cr.execute(
+                    "CREATE INDEX IF NOT EXISTS crm_tag_normalized_name_trgm_idx "
+                    "ON crm_tag USING gin (normalized_name gin_trgm_ops)"
+                )
+        except Exception as error:  # noqa: BLE001 - optional speed-up only
+            _logger.info("pg_trgm not available, tag search without trigram index: %s", error)
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("name")
+    def _compute_normalized_name(self):
+        for tag in self:
+            tag.normalized_name = normalize_tag_name(tag.name)
+
+    def _crm_tag_usage_fields(self):
+        """(count field, model, tag field) of each place the vocabulary is used."""
+        return [
+            ("lead_count", "crm.lead", "tag_ids"),
+            ("event_count", "calendar.event", "crm_tag_ids"),
+            ("message_count", "mail.message", "crm_tag_ids"),
+            ("activity_count", "mail.activity", "crm_tag_ids"),
+            ("lost_count", "crm.lead", "lost_reason_tag_ids"),
+        ]
+
+    def _compute_usage_counts(self):
+        # Counted over the whole company (sudo): moderators judge a tag by how
+        # much it is used, not by the part of it they may read.
+        self.usage_count = 0
+        for count_field, model, tag_field in self._crm_tag_usage_fields():
+            Model = self.env[model].sudo().with_context(active_test=False)
+            counts = dict(
+                Model._read_group([(tag_field, "in", self.ids)], [tag_field], ["__count"])
+            )
+            for tag in self:
+                tag[count_field] = counts.get(tag._origin, 0)
+                tag.usage_count += tag[count_field]
+
+    @api.depends("normalized_name")
+    def _compute_similar_tag_names(self):
+        for tag in self:
+            similar = tag._crm_similar_tags(tag.name, exclude=tag._origin, limit=5)
+            tag.similar_tag_names = ", ".join(similar.mapped("name"))
+
+    # ------------------------------------------------------------------
+    # Validation
+    # ------------------------------------------------------------------
+    @api.model
+    def _crm_max_words(self):
+        value = self.env["ir.config_parameter"].sudo().get_param("crm_custom.tag_max_words")
+        try:
+            return max(int(value), 1) if value else DEFAULT_MAX_WORDS
+        except ValueError:
+            return DEFAULT_MAX_WORDS
+
+    @api.model
+    def _crm_proposed_usable(self):
+        param = self.env["ir.config_parameter"].sudo().get_param
+        return not param("crm_custom.tag_approval_required")
+
+    @api.model
+    def _crm_check_name(self, name, kind):
+        key = normalize_tag_name(name)
+        if not key:
+            raise ValidationError(
+                _("A tag needs a name made of letters or digits, not only punctuation.")
+            )
+        max_words = self._crm_max_words()
+        if kind != "system" and len(key.split()) > max_words:
+            raise ValidationError(
+                _(
+                    "The tag “%(name)s” is too long: a tag has at most %(max)s words. "
+                    "Put longer descriptions in a note.",
+                    name=name,
+                    max=max_words,
+                )
+            )
+
+    @api.constrains("name", "kind")
+    def _check_name_shape(self):
+        for tag in self:
+            self._crm_check_name(tag.name, tag.kind)
+
+    def _crm_check_not_duplicate(self, vals_list):
+        """Refuse a new tag whose name matches or looks like a visible tag."""
+        for vals in vals_list:
+            name = vals.get("name")
+            if not name:
+                continue
+            owner = vals.get("owner_id") or False
+            key = normalize_tag_name(name)
+            similar = self._crm_similar_tags(name, limit=3)
+            exact = similar.filtered(
+                lambda t, key=key, owner=owner: t.normalized_name == key and t.owner_id.id == owner
+            )
+            if exact:
+                raise ValidationError(
+                    _("The tag “%(name)s” already exists: use it.", name=exact[0].name)
+                )
+            if similar and not self.env.context.get("crm_tag_allow_similar"):
+                raise ValidationError(
+                    _(
+                        "A similar tag already exists: %(names)s. Use it instead; if it "
+                        "really means something else, ask a tag moderator.",
+                        names=", ".join(f"“{tag.name}”" for tag in similar),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        is_moderator = self.env.su or self.env.user.has_group("crm_custom.group_crm_tag_moderator")
+        for vals in vals_list:
+            kind = vals.get("kind") or self.env.context.get("default_kind") or "public"
+            if kind == "system" and not self.env.su:
+                raise UserError(_("System tags are created by the software only."))
+            if kind == "personal" and not vals.get("owner_id"):
+                vals["owner_id"] = self.env.uid
+            if kind == "public" and not is_moderator:
+                vals["state"] = "proposed"
+            # Given now, not computed after the INSERT: the unique key
+            # (normalized_name, owner_id) treats NULLs as equal.
+            if "name" in vals:
+                # checked before the INSERT, where an empty key would first
+                # hit the unique constraint with a technical message
+                self._crm_check_name(vals["name"], kind)
+                vals["normalized_name"] = normalize_tag_name(vals["name"])
+        if not self.env.su:
+            self._crm_check_not_duplicate(vals_list)
+        return super(CrmTag, self.with_context(mail_create_nolog=True)).create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and self.filtered(lambda t: t.kind == "system"):
+            raise UserError(_("System tags are kept by the software and cannot be changed."))
+        if vals.get("kind") == "system" and not self.env.su:
+            raise UserError(_("Only the software makes system tags."))
+        if (
+            not self.env.su
+            and ("state" in vals or vals.get("kind") == "public")
+            and not self.env.user.has_group("crm_custom.group_crm_tag_moderator")
+            and (vals.get("state") == "approved" or vals.get("kind") == "public")
+        ):
+            raise UserError(_("Only a tag moderator approves or publishes tags."))
+        if "name" in vals:
+            for kind in set(self.mapped("kind")):
+                self._crm_check_name(vals["name"], kind)
+        if "name" in vals and not self.env.su:
+            key = normalize_tag_name(vals["name"])
+            for tag in self:
+                similar = tag._crm_similar_tags(vals["name"], exclude=tag, limit=3)
+                same = similar.filtered(lambda t, key=key: t.normalized_name == key)
+                if same:
+                    raise ValidationError(
+                        _(
+                            "The tag “%(name)s” already exists: replace this tag by it "
+                            "instead of renaming.",
+                            name=same[0].name,
+                        )
+                    )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_system(self):
+        if not self.env.su and self.filtered(lambda t: t.kind == "system"):
+            raise UserError(_("System tags are kept by the software and cannot be deleted."))
+
+    # ------------------------------------------------------------------
+    # Search: the existing tag first
+    # ------------------------------------------------------------------
+    @api.model
+    def _crm_candidate_ids(self, key, limit):
+        """Ids of tags whose key shares a word (or its start) with ``key``."""
+        words = [word for word in key.split() if len(word) >= 2][:4]
+        if not words:
+            return []
+        conditions = SQL(" OR ").join(
+            SQL("normalized_name LIKE %s", f"%{word[:4]}%") for word in words
+        )
+        self.env.cr.execute(SQL("SELECT id FROM crm_tag WHERE %s LIMIT %s", conditions, limit))
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _crm_similar_tags(self, name, exclude=None, limit=5, domain=None):
+        """Visible tags whose name is the same or nearly the same as ``name``,
+        most similar first."""
+        key = normalize_tag_name(name)
+        if not key:
+            return self.browse()
+        ids = self._crm_candidate_ids(key, limit=500)
+        if exclude:
+            ids = list(set(ids) - set(exclude.ids))
+        candidates = self.search_fetch(
+            [("id", "in", ids)] + (domain or []), ["normalized_name", "name", "owner_id"]
+        )
+        scored = []
+        for tag in candidates:
+            ratio = difflib.SequenceMatcher(None, key, tag.normalized_name).ratio()
+            if ratio >= SIMILARITY_THRESHOLD:
+                scored.append((-ratio, tag.normalized_name, tag.id))
+        scored.sort()
+        return self.browse([tag_id for _r, _n, tag_id in scored[:limit]])
+
+    @api.model
+    def _crm_usable_domain(self):
+        """Tags a user may pick (record rules already hide others' personal ones)."""
+        if self._crm_proposed_usable() or self.env.su:
+            return []
+        return ["|", ("state", "=", "approved"), ("create_uid", "=", self.env.uid)]
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        if operator in ("ilike", "like", "=ilike", "=like") and value:
+            key = normalize_tag_name(value)
+            if key:
+                return [("normalized_name", "like", f"%{key}%")]
+        return super()._search_display_name(operator, value)
+
+    @api.model
+    @api.readonly
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        """Autocomplete: the same tag first, then tags starting with or looking
+        like what is typed, then the ones containing it."""
+        domain = list(args or []) + self._crm_usable_domain()
+        key = normalize_tag_name(name)
+        if not key or operator not in ("ilike", "like", "=ilike"):
+            return super().name_search(name, domain, operator, limit)
+        limit = limit or 100
+        contains = self.search_fetch(
+            domain + [("normalized_name", "like", f"%{key}%")],
+            ["normalized_name", "display_name"],
+            limit=limit,
+            order="normalized_name",
+        )
+        similar = self._crm_similar_tags(name, exclude=contains, limit=5, domain=domain)
+
+        def rank(tag):
+            if tag.normalized_name == key:
+                return 0
+            return 1 if tag.normalized_name.startswith(key) else 3
+
+        ordered = sorted(contains, key=lambda t: (rank(t), len(t.normalized_name)))
+        head = [t for t in ordered if rank(t) < 3]
+        tail = [t for t in ordered if rank(t) == 3]
+        records = (head + list(similar) + tail)[:limit]
+        return [(tag.id, tag.display_name) for tag in records]
 
     @api.model
     def _crm_system_tags(self, codes):
         """Return the system tags of the given codes (unknown codes are ignored)."""
         return self.sudo().search([("kind", "=", "system"), ("code", "in", list(codes))])
+
+    # ------------------------------------------------------------------
+    # Moderation
+    # ------------------------------------------------------------------
+    def _crm_check_moderator(self):
+        if not (self.env.su or self.env.user.has_group("crm_custom.group_crm_tag_moderator")):
+            raise UserError(_("Only a tag moderator can do this."))
+
+    def action_approve(self):
+        self._crm_check_moderator()
+        self.filtered(lambda t: t.state == "proposed").write({"state": "approved"})
+        return True
+
+    def action_reject(self):
+        """Reject proposals: they are deleted (their uses lose the tag)."""
+        self._crm_check_moderator()
+        self.filtered(lambda t: t.kind != "system").unlink()
+        return {"type": "ir.actions.client", "tag": "soft_reload"}
+
+    def action_propose_publication(self):
+        """A personal tag offered to everyone: it becomes a proposed public tag."""
+        for tag in self:
+            if tag.kind != "personal" or tag.owner_id != self.env.user:
+                raise UserError(_("Only the owner of a personal tag can propose it."))
+        # The owner may not make tags public: the change is done as the system,
+        # the moderator then decides.
+        self.sudo().write({"kind": "public", "owner_id": False, "state": "proposed"})
+        for tag in self.sudo():
+            tag.message_post(
+                body=_("Proposed for publication by %(user)s.", user=self.env.user.name)
+            )
+        return True
+
+    def action_open_merge_wizard(self):
+        self._crm_check_moderator()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Replace Tags"),
+            "res_model": "crm.tag.merge",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_source_tag_ids": [fields.Command.set(self.ids)]},
+        }
+
+    # ------------------------------------------------------------------
+    # Merge: every reference of the sources moves to the target
+    # ------------------------------------------------------------------
+    @api.model
+    def _crm_tag_references(self):
+        """Every stored place a tag is referenced, found in the registry.
+
+        Returns ``(many2many, many2one)``: lists of ``(table, record column,
+        tag column)`` and of ``(table, column)``.
+        """
+        many2many, many2one = set(), set()
+        for model in self.env.registry.values():
+            # Wizards are left out: their rows die with the tag (cascade).
+            if model._abstract or model._transient or not model._auto:
+                continue
+            for field in model._fields.values():
+                if field.comodel_name != "crm.tag" or not field.store:
+                    continue
+                if field.type == "many2many" and not field.related:
+                    many2many.add((field.relation, field.column1, field.column2))
+                elif field.type == "many2one" and not field.related:
+                    many2one.add((model._table, field.name))
+        return sorted(many2many), sorted(many2one)
+
+    def _crm_merge_many2many(self, table, record_column, tag_column, target):
+        """Point the rows of the sources at the target; rows the target already
+        has (the record carried both tags) are dropped by the conflict."""
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO %(table)s (%(rec)s, %(tag)s)
+                   SELECT %(rec)s, %(target)s FROM %(table)s WHERE %(tag)s = ANY(%(sources)s)
+                   ON CONFLICT DO NOTHING""",
+                table=SQL.identifier(table),
+                rec=SQL.identifier(record_column),
+                tag=SQL.identifier(tag_column),
+                target=target.id,
+                sources=self.ids,
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM %s WHERE %s = ANY(%s)",
+                SQL.identifier(table),
+                SQL.identifier(tag_column),
+                self.ids,
+            )
+        )
+
+    def _crm_merge_many2one(self, table, column, target):
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET %s = %s WHERE %s = ANY(%s)",
+                SQL.identifier(table),
+                SQL.identifier(column),
+                target.id,
+                SQL.identifier(column),
+                self.ids,
+            )
+        )
+
+    def _crm_merge_into(self, target):
+        """Replace these tags by ``target`` everywhere, all or nothing."""
+        target.ensure_one()
+        sources = (self - target).sudo()
+        if not sources:
+            raise UserError(_("Choose at least one tag other than the one kept."))
+        if (sources | target).filtered(lambda t: t.kind == "system") and not self.env.su:
+            raise UserError(_("System tags cannot be merged."))
+        if target.kind == "personal" and (sources.owner_id - target.owner_id):
+            raise UserError(_("Tags cannot be merged into a personal tag of another user."))
+        names = ", ".join(f"“{name}”" for name in sources.mapped("name"))
+        counts = {tag.id: tag.usage_count for tag in sources}
+        many2many, many2one = self._crm_tag_references()
+        self.env.flush_all()
+        with self.env.cr.savepoint():
+            for table, record_column, tag_column in many2many:
+                sources._crm_merge_many2many(table, record_column, tag_column, target)
+            for table, column in many2one:
+                sources._crm_merge_many2one(table, column, target)
+            # The sources' own history (moderation notes) follows them.
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE mail_message SET res_id = %s "
+                    "WHERE model = 'crm.tag' AND res_id = ANY(%s)",
+                    target.id,
+                    sources.ids,
+                )
+            )
+            self.env.invalidate_all()
+            sources.with_context(active_test=False).unlink()
+            target.sudo().message_post(
+                body=Markup("<p>%s</p>")
+                % _(
+                    "Merged into this tag by %(user)s: %(names)s. References moved: %(count)s.",
+                    user=self.env.user.name,
+                    names=names,
+                    count=sum(counts.values()),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        if target.state == "proposed":
+            target.sudo().state = "approved"
+        return target
+
+    # ------------------------------------------------------------------
+    # Smart buttons: the records carrying the tag
+    # ------------------------------------------------------------------
+    def _crm_open_records(self, model, field, name, extra=None):
+        self.ensure_one()
+        action = {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "list,form",
+            "domain": [(field, "in", self.ids)] + (extra or []),
+            "context": {"active_test": False} if field == "lost_reason_tag_ids" else {},
+        }
+        if model == "crm.lead":
+            action["view_mode"] = "list,kanban,form"
+        if model == "calendar.event":
+            action["view_mode"] = "list,calendar,form"
+        return action
+
+    def action_view_leads(self):
+        return self._crm_open_records("crm.lead", "tag_ids", _("Leads tagged %s", self.name))
+
+    def action_view_lost(self):
+        return self._crm_open_records(
+            "crm.lead", "lost_reason_tag_ids", _("Lost for %s", self.name)
+        )
+
+    def action_view_events(self):
+        return self._crm_open_records(
+            "calendar.event", "crm_tag_ids", _("Meetings tagged %s", self.name)
+        )
+
+    def action_view_messages(self):
+        action = self._crm_open_records(
+            "mail.message", "crm_tag_ids", _("History tagged %s", self.name)
+        )
+        action["views"] = [
+            (self.env.ref("crm_custom.mail_message_view_tree_crm_history").id, "list"),
+            (False, "form"),
+        ]
+        return action
+
+    def action_view_activities(self):
+        return self._crm_open_records(
+            "mail.activity", "crm_tag_ids", _("Activities tagged %s", self.name)
+        )
+
+    @api.model
+    def _crm_check_usable(self, tags):
+        """Raise unless the current user may put ``tags`` on a record.
+
+        Through RPC a user can write any id; record rules only hide tags from
+        reading, so the write itself is checked here.
+        """
+        if self.env.su or not tags:
+            return
+        tags = tags.sudo()
+        user = self.env.user
+        foreign = tags.filtered(lambda t: t.kind == "personal" and t.owner_id != user)
+        if foreign:
+            raise ValidationError(
+                _(
+                    "You cannot use a personal tag of another user (tag id %(id)s).",
+                    id=foreign[0].id,
+                )
+            )
+        if not self._crm_proposed_usable():
+            waiting = tags.filtered(lambda t: t.state == "proposed" and t.create_uid != user)
+            if waiting:
+                raise ValidationError(
+                    _(
+                        "The tag “%(name)s” waits for a moderator and cannot be used yet.",
+                        name=waiting[0].name,
+                    )
+                )
+
+    @api.model
+    def _crm_added_tags(self, records, fname, commands):
+        """Tags the ``commands`` add to ``records``' ``fname`` (ids only)."""
+        added = set()
+        current = set(records.sudo().mapped(fname).ids) if records else set()
+        for command in commands or []:
+            if not isinstance(command, (list, tuple)):
+                added.add(command)
+            elif command[0] == fields.Command.LINK:
+                added.add(command[1])
+            elif command[0] == fields.Command.SET:
+                added.update(set(command[2]) - current)
+        return self.browse(added).exists()
+
+    @api.model
+    def _crm_guard_write(self, records, vals_list, fnames):
+        if self.env.su:
+            return
+        for vals in vals_list:
+            for fname in fnames:
+                if fname in vals:
+                    self._crm_check_usable(self._crm_added_tags(records, fname, vals[fname]))

@@ -8,3 +8,5 @@ from . import test_lead_status
 from . import test_sales_process
 from . import test_custom_fields
 from . import test_tour_custom_fields
+from . import test_crm_tags
+from . import test_tour_tags

@@ -1,0 +1,30 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class CalendarEvent(models.Model):
+    """Meetings carry tags of the CRM vocabulary.
+
+    Odoo's own ``categ_ids`` (``calendar.event.type``) stays as it is: it is
+    the calendar's category list, shared with apps that know nothing of the CRM.
+    """
+
+    _inherit = "calendar.event"
+
+    crm_tag_ids = fields.Many2many(
+        "crm.tag",
+        "calendar_event_crm_tag_rel",
+        "event_id",
+        "tag_id",
+        string="CRM Tags",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["crm.tag"]._crm_guard_write(self.browse(), vals_list, ("crm_tag_ids",))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env["crm.tag"]._crm_guard_write(self, [vals], ("crm_tag_ids",))
+        return super().write(vals)

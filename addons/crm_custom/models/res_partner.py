@@ -1,0 +1,14 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    def action_crm_log_customer_event(self):
+        return self.env["crm.customer.event.log"]._crm_open_for(self)
+
+    def _message_post_after_hook(self, message, msg_values):
+        message._crm_tag_outgoing(msg_values)
+        return super()._message_post_after_hook(message, msg_values)

@@ -1,0 +1,2 @@
+from . import crm_lost_reason_report
+from . import crm_tag_usage_report

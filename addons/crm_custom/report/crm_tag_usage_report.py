@@ -1,0 +1,71 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models, tools
+
+from ..models.mail_message import CUSTOMER_HISTORY_MODELS
+
+
+class CrmTagUsageReport(models.Model):
+    """One row per use of a tag on a lead, meeting, history entry or activity:
+    the share of each tag per kind of record and per period."""
+
+    _name = "crm.tag.usage.report"
+    _description = "Tag Usage"
+    _auto = False
+    _order = "date desc"
+    _rec_name = "tag_id"
+
+    tag_id = fields.Many2one("crm.tag", string="Tag", readonly=True)
+    tag_kind = fields.Selection(
+        [("personal", "Personal"), ("public", "Public"), ("system", "System")],
+        string="Tag Kind",
+        readonly=True,
+    )
+    record_type = fields.Selection(
+        [
+            ("lead", "Lead"),
+            ("meeting", "Meeting"),
+            ("history", "History Entry"),
+            ("activity", "Activity"),
+        ],
+        string="Used On",
+        readonly=True,
+    )
+    date = fields.Datetime(readonly=True)
+    user_id = fields.Many2one("res.users", string="User", readonly=True)
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        history_models = ", ".join(f"'{model}'" for model in CUSTOMER_HISTORY_MODELS)
+        self.env.cr.execute(
+            f"""
+            CREATE OR REPLACE VIEW {self._table} AS (
+                SELECT row_number() OVER () AS id, uses.*, tag.kind AS tag_kind
+                FROM (
+                    SELECT rel.tag_id, 'lead' AS record_type,
+                           lead.create_date AS date, lead.user_id AS user_id
+                      FROM crm_tag_rel rel JOIN crm_lead lead ON lead.id = rel.lead_id
+                     WHERE lead.active
+                    UNION ALL
+                    SELECT rel.tag_id, 'meeting', event.start, event.user_id
+                      FROM calendar_event_crm_tag_rel rel
+                      JOIN calendar_event event ON event.id = rel.event_id
+                     WHERE event.active
+                    UNION ALL
+                    SELECT rel.tag_id, 'history', message.date, author_user.id
+                      FROM mail_message_crm_tag_rel rel
+                      JOIN mail_message message ON message.id = rel.message_id
+                      LEFT JOIN LATERAL (
+                          SELECT id FROM res_users
+                           WHERE partner_id = message.author_id ORDER BY id LIMIT 1
+                      ) author_user ON TRUE
+                     WHERE message.model IN ({history_models})
+                    UNION ALL
+                    SELECT rel.tag_id, 'activity', activity.date_deadline::timestamp,
+                           activity.user_id
+                      FROM mail_activity_crm_tag_rel rel
+                      JOIN mail_activity activity ON activity.id = rel.activity_id
+                ) uses
+                JOIN crm_tag tag ON tag.id = uses.tag_id
+            )"""
+        )
