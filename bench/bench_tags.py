@@ -91,7 +91,8 @@ def load_references(env, source, target):
     cr.execute(
         """
         WITH leads AS (
-            INSERT INTO crm_lead (name, type, active, create_uid, write_uid, create_date, write_date)
+            INSERT INTO crm_lead
+                   (name, type, active, create_uid, write_uid, create_date, write_date)
             SELECT 'Bench lead ' || n, 'opportunity', true, 1, 1, now(), now()
               FROM generate_series(1, 40000) n
             RETURNING id

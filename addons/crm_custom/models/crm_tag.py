@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
@@ -154,7 +155,7 @@ class CrmTag(models.Model):
                     "CREATE INDEX IF NOT EXISTS crm_tag_normalized_name_trgm_idx "
                     "ON crm_tag USING gin (normalized_name gin_trgm_ops)"
                 )
-        except Exception as error:  # noqa: BLE001 - optional speed-up only
+        except Exception as error:
             _logger.info("pg_trgm not available, tag search without trigram index: %s", error)
 
     # ------------------------------------------------------------------
