@@ -10,6 +10,7 @@ import types
 import pytest
 from ami_bridge.calls import CallStateMachine
 from ami_bridge.client import AmiClient, AmiSettings
+
 from conftest import ADDON_DIR
 
 MODULES = ("protocol", "calls", "client", "poster", "config", "__main__")
@@ -27,8 +28,6 @@ def test_importable_as_a_subpackage_of_another_package(monkeypatch):
 
 
 def test_originate_without_a_connection_fails_clearly():
-    client = AmiClient(
-        AmiSettings(host="127.0.0.1"), CallStateMachine(), lambda _e: None
-    )
+    client = AmiClient(AmiSettings(host="127.0.0.1"), CallStateMachine(), lambda _e: None)
     with pytest.raises(ConnectionError, match="not connected"):
         asyncio.run(client.originate("21", "100"))
