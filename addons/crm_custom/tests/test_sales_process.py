@@ -1,5 +1,7 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import ast
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -74,6 +76,17 @@ class TestSalesProcess(CrmRolesCase):
             "In-person meeting (30%)",
         )
         self.assertEqual(stage.display_name, "In-person meeting")
+        self.own_lead.stage_id = stage
+        # The pipeline action passes the flag: its kanban columns carry the progress.
+        action_context = ast.literal_eval(self.env.ref("crm.crm_lead_action_pipeline").context)
+        self.assertTrue(action_context.get("crm_show_stage_progress"))
+        groups = (
+            self.env["crm.lead"]
+            .with_context(crm_show_stage_progress=True)
+            .web_read_group([("id", "=", self.own_lead.id)], ["stage_id"], ["stage_id"])
+        )
+        names = dict(group["stage_id"] for group in groups["groups"])
+        self.assertEqual(names[stage.id], "In-person meeting (30%)")
 
     def test_salesperson_cannot_load_or_edit_processes(self):
         with self.assertRaises(AccessError):
