@@ -144,7 +144,7 @@ def bench_merge(env):
     print(
         f"  {elapsed:.2f} s, {env.cr.sql_log_count - before} queries; "
         f"target now has {count_references(env, target)} references "
-        "(70,000 expected: 10,000 leads carried both)"
+        "(90,000 expected: 40,000 leads + 50,000 messages; 10,000 leads carried both tags)"
     )
 
 
