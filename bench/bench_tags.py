@@ -22,13 +22,7 @@ import odoo
 from odoo.tools import config
 
 TAGS = 50_000
-WORDS = (
-    "ارسال بسته پستی پاکت مشتری ویژه عمده قیمت بالا تماس پیگیری نمایشگاه تخفیف فاکتور "
-    "پرداخت نقدی چک قسط نماینده شعبه تهران تبریز شیراز مشهد اصفهان "
-    "parcel envelope postal urgent vip wholesale retail discount invoice cash cheque "
-    "follow call visit demo trial renewal upgrade churn referral partner exhibition "
-    "quote price competitor budget delay support training install delivery return"
-).split()
+WORDS = ["ارسال", "بسته", "پستی", "پاکت", "مشتری", "ویژه", "عمده", "قیمت", "بالا", "تماس", "پیگیری", "نمایشگاه", "تخفیف", "فاکتور", "پرداخت", "نقدی", "چک", "قسط", "نماینده", "شعبه", "تهران", "تبریز", "شیراز", "مشهد", "اصفهان", "parcel", "envelope", "postal", "urgent", "vip", "wholesale", "retail", "discount", "invoice", "cash", "cheque", "follow", "call", "visit", "demo", "trial", "renewal", "upgrade", "churn", "referral", "partner", "exhibition", "quote", "price", "competitor", "budget", "delay", "support", "training", "install", "delivery", "return"]
 
 
 def percentile(values, share):
@@ -90,7 +84,8 @@ def load_references(env, source, target):
     cr.execute(
         """
         WITH leads AS (
-            INSERT INTO crm_lead (name, type, active, create_uid, write_uid, create_date, write_date)
+            INSERT INTO crm_lead (name, type, active,
+                                  create_uid, write_uid, create_date, write_date)
             SELECT 'Bench lead ' || n, 'opportunity', true, 1, 1, now(), now()
               FROM generate_series(1, 40000) n
             RETURNING id
