@@ -22,7 +22,15 @@ import odoo
 from odoo.tools import config
 
 TAGS = 50_000
-WORDS = ["ارسال", "بسته", "پستی", "پاکت", "مشتری", "ویژه", "عمده", "قیمت", "بالا", "تماس", "پیگیری", "نمایشگاه", "تخفیف", "فاکتور", "پرداخت", "نقدی", "چک", "قسط", "نماینده", "شعبه", "تهران", "تبریز", "شیراز", "مشهد", "اصفهان", "parcel", "envelope", "postal", "urgent", "vip", "wholesale", "retail", "discount", "invoice", "cash", "cheque", "follow", "call", "visit", "demo", "trial", "renewal", "upgrade", "churn", "referral", "partner", "exhibition", "quote", "price", "competitor", "budget", "delay", "support", "training", "install", "delivery", "return"]
+WORDS = [
+    "ارسال", "بسته", "پستی", "پاکت", "مشتری", "ویژه", "عمده", "قیمت", "بالا", "تماس", "پیگیری",
+    "نمایشگاه", "تخفیف", "فاکتور", "پرداخت", "نقدی", "چک", "قسط", "نماینده", "شعبه", "تهران",
+    "تبریز", "شیراز", "مشهد", "اصفهان", "parcel", "envelope", "postal", "urgent", "vip",
+    "wholesale", "retail", "discount", "invoice", "cash", "cheque", "follow", "call", "visit",
+    "demo", "trial", "renewal", "upgrade", "churn", "referral", "partner", "exhibition",
+    "quote", "price", "competitor", "budget", "delay", "support", "training", "install",
+    "delivery", "return",
+]
 
 
 def percentile(values, share):
