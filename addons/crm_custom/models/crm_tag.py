@@ -610,21 +610,23 @@ class CrmTag(models.Model):
         return action
 
     def action_view_leads(self):
-        return self._crm_open_records("crm.lead", "tag_ids", _("Leads tagged %s", self.name))
+        return self._crm_open_records(
+            "crm.lead", "tag_ids", _("Leads tagged %(tag)s", tag=self.name)
+        )
 
     def action_view_lost(self):
         return self._crm_open_records(
-            "crm.lead", "lost_reason_tag_ids", _("Lost for %s", self.name)
+            "crm.lead", "lost_reason_tag_ids", _("Lost for %(tag)s", tag=self.name)
         )
 
     def action_view_events(self):
         return self._crm_open_records(
-            "calendar.event", "crm_tag_ids", _("Meetings tagged %s", self.name)
+            "calendar.event", "crm_tag_ids", _("Meetings tagged %(tag)s", tag=self.name)
         )
 
     def action_view_messages(self):
         action = self._crm_open_records(
-            "mail.message", "crm_tag_ids", _("History tagged %s", self.name)
+            "mail.message", "crm_tag_ids", _("History tagged %(tag)s", tag=self.name)
         )
         action["views"] = [
             (self.env.ref("crm_custom.mail_message_view_tree_crm_history").id, "list"),
@@ -634,7 +636,7 @@ class CrmTag(models.Model):
 
     def action_view_activities(self):
         return self._crm_open_records(
-            "mail.activity", "crm_tag_ids", _("Activities tagged %s", self.name)
+            "mail.activity", "crm_tag_ids", _("Activities tagged %(tag)s", tag=self.name)
         )
 
     @api.model
