@@ -3,6 +3,7 @@
 from unittest.mock import patch
 
 from odoo import Command, fields
+from odoo.addons.mail.tools.discuss import Store
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -301,6 +302,21 @@ class TestSystemTagsOnHistory(CrmTagsCase):
             message.crm_tag_ids,
             self.parcel | self.env.ref("crm_custom.crm_tag_system_incoming_call"),
         )
+
+    def test_chatter_shows_tags_but_not_others_personal_ones(self):
+        mine = self.Tag.with_user(self.salesperson).create(
+            {"name": "Mine only", "kind": "personal"}
+        )
+        message = self.customer.message_post(body="Visit", message_type="comment")
+        message.crm_tag_ids = [Command.link(self.parcel.id), Command.link(mine.id)]
+
+        def chatter_tags(user):
+            store = Store(message.with_user(user))
+            data = store.get_result()["mail.message"]
+            return [tag["name"] for tag in data[0]["crmTags"]]
+
+        self.assertEqual(sorted(chatter_tags(self.salesperson)), ["Mine only", self.parcel.name])
+        self.assertEqual(chatter_tags(self.other_salesperson), [self.parcel.name])
 
     def test_log_customer_event_with_tags(self):
         wizard = self.env["crm.customer.event.log"].with_user(self.salesperson).create(
