@@ -40,5 +40,8 @@
         "web.assets_tests": [
             "crm_custom/static/tests/tours/*.js",
         ],
+        "web.assets_backend": [
+            "crm_custom/static/src/chatter/*.xml",
+        ],
     },
 }

@@ -323,8 +323,27 @@ class CrmTag(models.Model):
     # Search: the existing tag first
     # ------------------------------------------------------------------
     @api.model
+    def _crm_has_trigrams(self):
+        """Whether pg_trgm is installed (checked once per registry)."""
+        registry = self.env.registry
+        if not hasattr(registry, "_crm_tag_trigrams"):
+            self.env.cr.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+            registry._crm_tag_trigrams = bool(self.env.cr.fetchone())
+        return registry._crm_tag_trigrams
+
+    @api.model
     def _crm_candidate_ids(self, key, limit):
-        """Ids of tags whose key shares a word (or its start) with ``key``."""
+        """Ids of tags that may look like ``key``: the closest by trigram
+        similarity (indexed) when pg_trgm is there, else the tags sharing the
+        start of a word with it."""
+        if self._crm_has_trigrams():
+            # plain parameters: SQL() would eat the escaped "%" of the operator
+            self.env.cr.execute(
+                "SELECT id FROM crm_tag WHERE normalized_name %% %s "
+                "ORDER BY similarity(normalized_name, %s) DESC LIMIT %s",
+                (key, key, limit),
+            )
+            return [row[0] for row in self.env.cr.fetchall()]
         words = [word for word in key.split() if len(word) >= 2][:4]
         if not words:
             return []
@@ -341,15 +360,19 @@ class CrmTag(models.Model):
         key = normalize_tag_name(name)
         if not key:
             return self.browse()
-        ids = self._crm_candidate_ids(key, limit=500)
+        ids = self._crm_candidate_ids(key, limit=40)
         if exclude:
             ids = list(set(ids) - set(exclude.ids))
         candidates = self.search_fetch(
             [("id", "in", ids)] + (domain or []), ["normalized_name", "name", "owner_id"]
         )
         scored = []
+        matcher = difflib.SequenceMatcher(None, b=key)
         for tag in candidates:
-            ratio = difflib.SequenceMatcher(None, key, tag.normalized_name).ratio()
+            matcher.set_seq1(tag.normalized_name)
+            if matcher.real_quick_ratio() < SIMILARITY_THRESHOLD:
+                continue
+            ratio = matcher.ratio()
             if ratio >= SIMILARITY_THRESHOLD:
                 scored.append((-ratio, tag.normalized_name, tag.id))
         scored.sort()
@@ -386,7 +409,14 @@ class CrmTag(models.Model):
             limit=limit,
             order="normalized_name",
         )
-        similar = self._crm_similar_tags(name, exclude=contains, limit=5, domain=domain)
+        # Look-alikes fill the free places of the list, once a word is typed
+        # (two letters look like everything): typing a variant of an existing
+        # tag finds few exact matches, so the existing tag shows first.
+        similar = self.browse()
+        if len(key) >= 4 and len(contains) < limit:
+            similar = self._crm_similar_tags(
+                name, exclude=contains, limit=min(5, limit - len(contains)), domain=domain
+            )
 
         def rank(tag):
             if tag.normalized_name == key:
@@ -571,21 +601,23 @@ class CrmTag(models.Model):
         return action
 
     def action_view_leads(self):
-        return self._crm_open_records("crm.lead", "tag_ids", _("Leads tagged %s", self.name))
+        return self._crm_open_records(
+            "crm.lead", "tag_ids", _("Leads tagged %(tag)s", tag=self.name)
+        )
 
     def action_view_lost(self):
         return self._crm_open_records(
-            "crm.lead", "lost_reason_tag_ids", _("Lost for %s", self.name)
+            "crm.lead", "lost_reason_tag_ids", _("Lost for %(tag)s", tag=self.name)
         )
 
     def action_view_events(self):
         return self._crm_open_records(
-            "calendar.event", "crm_tag_ids", _("Meetings tagged %s", self.name)
+            "calendar.event", "crm_tag_ids", _("Meetings tagged %(tag)s", tag=self.name)
         )
 
     def action_view_messages(self):
         action = self._crm_open_records(
-            "mail.message", "crm_tag_ids", _("History tagged %s", self.name)
+            "mail.message", "crm_tag_ids", _("History tagged %(tag)s", tag=self.name)
         )
         action["views"] = [
             (self.env.ref("crm_custom.mail_message_view_tree_crm_history").id, "list"),
@@ -595,7 +627,7 @@ class CrmTag(models.Model):
 
     def action_view_activities(self):
         return self._crm_open_records(
-            "mail.activity", "crm_tag_ids", _("Activities tagged %s", self.name)
+            "mail.activity", "crm_tag_ids", _("Activities tagged %(tag)s", tag=self.name)
         )
 
     @api.model

@@ -55,3 +55,17 @@ class MailMessage(models.Model):
             and self.subtype_id
         ):
             self._crm_apply_system_tags(["email_sent"])
+
+    def _to_store(self, store, /, *, fields=None, **kwargs):
+        """Send the entry's tags to the chatter, which shows them as badges."""
+        super()._to_store(store, fields=fields, **kwargs)
+        # sudo: tags of a readable message; others' personal tags stay hidden
+        user = self.env.user
+        for message in self.sudo().filtered("crm_tag_ids"):
+            tags = message.crm_tag_ids.filtered(
+                lambda t: t.kind != "personal" or t.owner_id == user
+            )
+            store.add(
+                self.browse(message.id),
+                {"crmTags": [{"id": tag.id, "name": tag.name, "color": tag.color} for tag in tags]},
+            )

@@ -6,6 +6,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.mail.tools.discuss import Store
+
 from ..models.crm_tag import CrmTag, normalize_tag_name
 from .common import CrmRolesCase
 
@@ -196,9 +198,9 @@ class TestTagMerge(CrmTagsCase):
         return event, message, activity
 
     def test_merge_repoints_every_reference_and_keeps_history(self):
-        self.assertIn(
-            "crm_tag_rel", dict.fromkeys(t for t, _a, _b in self.Tag._crm_tag_references()[0])
-        )
+        tables = [table for table, _rec, _tag in self.Tag._crm_tag_references()[0]]
+        self.assertIn("crm_tag_rel", tables)
+        self.assertNotIn("crm_tag_merge_source_rel", tables)  # wizards are left out
         event, message, activity = self._tag_everything(self.envelope)
         # the lead already carries the target: the duplicate row must vanish
         self.own_lead.tag_ids = [Command.link(self.parcel.id)]
@@ -326,6 +328,21 @@ class TestSystemTagsOnHistory(CrmTagsCase):
             message.crm_tag_ids,
             self.parcel | self.env.ref("crm_custom.crm_tag_system_incoming_call"),
         )
+
+    def test_chatter_shows_tags_but_not_others_personal_ones(self):
+        mine = self.Tag.with_user(self.salesperson).create(
+            {"name": "Mine only", "kind": "personal"}
+        )
+        message = self.customer.message_post(body="Visit", message_type="comment")
+        message.crm_tag_ids = [Command.link(self.parcel.id), Command.link(mine.id)]
+
+        def chatter_tags(user):
+            store = Store(message.with_user(user))
+            data = store.get_result()["mail.message"]
+            return [tag["name"] for tag in data[0]["crmTags"]]
+
+        self.assertEqual(sorted(chatter_tags(self.salesperson)), ["Mine only", self.parcel.name])
+        self.assertEqual(chatter_tags(self.other_salesperson), [self.parcel.name])
 
     def test_log_customer_event_with_tags(self):
         wizard = (

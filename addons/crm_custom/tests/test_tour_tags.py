@@ -30,6 +30,14 @@ class TestTagTour(HttpCase):
         )
         self.assertFalse(proposed.exists())
         self.assertEqual(lead.tag_ids, survivor)
+        self.env["crm.customer.event.log"].create(
+            {
+                "res_model": "crm.lead",
+                "res_id": lead.id,
+                "body": "Parcel posted RR123",
+                "tag_ids": [(6, 0, survivor.ids)],
+            }
+        ).action_log()
 
         self.start_tour(
             f"/odoo/crm.lead/{lead.id}", "crm_custom_tag_survivor", login="tour_tag_salesperson"

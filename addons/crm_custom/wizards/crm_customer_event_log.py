@@ -15,8 +15,8 @@ class CrmCustomerEventLog(models.TransientModel):
     _name = "crm.customer.event.log"
     _description = "Log Customer Event"
 
-    res_model = fields.Char(required=True)
-    res_id = fields.Many2oneReference(model_field="res_model", required=True)
+    res_model = fields.Char(string="Document Model", required=True)
+    res_id = fields.Many2oneReference(string="Document", model_field="res_model", required=True)
     tag_ids = fields.Many2many(
         "crm.tag",
         "crm_customer_event_log_tag_rel",

@@ -59,5 +59,9 @@ registry.category("web_tour.tours").add("crm_custom_tag_survivor", {
         {
             trigger: ".o_form_view .o_field_widget[name='tag_ids']:not(:has(.o_tag:contains('Tour courier tag')))",
         },
+        {
+            // the logged customer event shows its tag in the chatter
+            trigger: ".o-mail-Message:contains('Parcel posted RR123') .o-crm-MessageTags .badge:contains('Shipped by post')",
+        },
     ],
 });
