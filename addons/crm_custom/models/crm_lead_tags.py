@@ -30,9 +30,10 @@ class CrmLead(models.Model):
     def action_crm_log_customer_event(self):
         return self.env["crm.customer.event.log"]._crm_open_for(self)
 
-    def _message_post_after_hook(self, message, msg_values):
-        message._crm_tag_outgoing(msg_values)
-        return super()._message_post_after_hook(message, msg_values)
+    def _notify_thread(self, message, msg_vals=False, **kwargs):
+        recipients = super()._notify_thread(message, msg_vals=msg_vals, **kwargs)
+        message._crm_tag_outgoing()
+        return recipients
 
     def action_view_tag_lost_reasons(self):
         self.ensure_one()

@@ -4,6 +4,20 @@ from odoo import api, fields, models
 
 # The records whose chatter is the customer history.
 CUSTOMER_HISTORY_MODELS = ("res.partner", "crm.lead")
+# Notification failures meaning nothing was sent (no or bad address, opt-out);
+# a transport failure (SMTP) still was an attempt, shown as such in the chatter.
+UNSENDABLE = {
+    "mail_email_invalid",
+    "mail_email_missing",
+    "mail_bl",
+    "mail_optout",
+    "mail_dup",
+    "sms_number_missing",
+    "sms_number_format",
+    "sms_blacklist",
+    "sms_duplicate",
+    "sms_optout",
+}
 
 
 class MailMessage(models.Model):
@@ -40,21 +54,27 @@ class MailMessage(models.Model):
             self.sudo().write({"crm_tag_ids": [fields.Command.link(tag.id) for tag in tags]})
         return tags
 
-    def _crm_tag_outgoing(self, msg_values):
-        """System tags for what the software sends to a customer: an SMS, or an
-        email (a message, not an internal note, with partner recipients)."""
+    def _crm_tag_outgoing(self):
+        """System tags for what the software sent to a customer, once the
+        notifications exist: an SMS, or an email to a partner who is not an
+        internal user (followers included, addresses missing excluded)."""
         self.ensure_one()
         if self.model not in CUSTOMER_HISTORY_MODELS:
             return
-        if self.message_type == "sms":
-            self._crm_apply_system_tags(["sms_sent"])
-        elif (
-            self.message_type in ("comment", "email_outgoing")
-            and self.partner_ids
-            and not self.subtype_id.internal
-            and self.subtype_id
-        ):
-            self._crm_apply_system_tags(["email_sent"])
+        # sudo: notifications of a message the current user just posted
+        sent = self.sudo().notification_ids.filtered(
+            lambda n: n.failure_type not in UNSENDABLE
+            and not n.res_partner_id.user_ids.filtered(lambda u: not u.share)
+        )
+        codes = []
+        # Notifications are still "ready" when the partner has no address:
+        # the failure is only known when the mail queue runs.
+        if sent.filtered(lambda n: n.notification_type == "email" and n.res_partner_id.email):
+            codes.append("email_sent")
+        if self.message_type == "sms" or sent.filtered(lambda n: n.notification_type == "sms"):
+            codes.append("sms_sent")
+        if codes:
+            self._crm_apply_system_tags(codes)
 
     def _to_store(self, store, /, *, fields=None, **kwargs):
         """Send the entry's tags to the chatter, which shows them as badges."""

@@ -295,6 +295,8 @@ class TestTagMerge(CrmTagsCase):
 class TestSystemTagsOnHistory(CrmTagsCase):
     def test_email_to_customer_is_tagged(self):
         email_sent = self.env.ref("crm_custom.crm_tag_system_email_sent")
+        self.customer.email = "customer@example.com"
+        self.env.flush_all()  # recipients are read in SQL
         message = self.own_lead.message_post(
             body="Your quotation",
             message_type="comment",
@@ -311,6 +313,25 @@ class TestSystemTagsOnHistory(CrmTagsCase):
         self.assertEqual(message.crm_tag_ids, email_sent)
         note = self.own_lead.message_post(body="internal", subtype_xmlid="mail.mt_note")
         self.assertFalse(note.crm_tag_ids)
+        # a message to a colleague only is no email to a customer
+        internal = self.own_lead.message_post(
+            body="FYI", message_type="comment", subtype_xmlid="mail.mt_comment",
+            partner_ids=self.sales_manager.partner_id.ids,
+        )
+        self.assertFalse(internal.crm_tag_ids)
+        # nor is a message to a customer without an email address
+        nomail = self.env["res.partner"].create({"name": "No address"})
+        message = self.own_lead.message_post(
+            body="Hello", message_type="comment", subtype_xmlid="mail.mt_comment",
+            partner_ids=nomail.ids,
+        )
+        self.assertFalse(message.crm_tag_ids)
+        # a customer following the lead gets the email too
+        self.own_lead.message_subscribe(partner_ids=self.customer.ids)
+        message = self.own_lead.message_post(
+            body="Update", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertEqual(message.crm_tag_ids, email_sent)
 
     def test_sms_is_tagged_when_sms_is_installed(self):
         if "sms" not in self.env.registry._init_modules:
