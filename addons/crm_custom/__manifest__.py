@@ -20,12 +20,17 @@
         "views/res_config_settings_views.xml",
         "views/account_move_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_workflow_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/crm_lead_demo.xml",
+        "demo/crm_workflow_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "crm_custom/static/src/funnel/*",
+        ],
         "web.assets_tests": [
             "crm_custom/static/tests/tours/*.js",
         ],

@@ -5,3 +5,10 @@ from . import crm_tag
 from . import mail_message
 from . import res_config_settings
 from . import res_groups
+from . import crm_workflow_template
+from . import crm_lead_workflow_task
+from . import crm_team
+from . import crm_stage_workflow
+from . import crm_lead_workflow
+from . import crm_lead_stage_history
+from . import utm_campaign
