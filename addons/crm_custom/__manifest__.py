@@ -11,6 +11,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
+    "post_init_hook": "post_init_hook",
     "depends": ["crm", "account"],
     "data": [
         "security/crm_custom_groups.xml",
@@ -21,6 +22,7 @@
         "views/account_move_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_workflow_views.xml",
+        "views/crm_campaign_cost_report_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

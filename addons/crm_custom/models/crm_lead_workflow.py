@@ -29,6 +29,11 @@ class CrmLead(models.Model):
         help="The progress of the highest completed workflow task.",
     )
     workflow_driven = fields.Boolean(related="team_id.workflow_connected")
+    workflow_next_task_id = fields.Many2one(
+        "crm.lead.workflow.task",
+        string="Next Task",
+        compute="_compute_workflow_next_task_id",
+    )
     stage_history_ids = fields.One2many("crm.lead.stage.history", "lead_id", string="Stage History")
 
     @api.depends("workflow_task_ids.state", "workflow_task_ids.progress")
@@ -36,6 +41,18 @@ class CrmLead(models.Model):
         for lead in self:
             done = lead.workflow_task_ids.filtered(lambda task: task.state == "done")
             lead.workflow_progress = max(done.mapped("progress"), default=0.0)
+
+    @api.depends("workflow_task_ids.state", "workflow_task_ids.sequence")
+    def _compute_workflow_next_task_id(self):
+        for lead in self:
+            todo = lead.workflow_task_ids.filtered(lambda task: task.state == "todo")
+            lead.workflow_next_task_id = todo.sorted(lambda t: (t.sequence, t.progress, t.id))[:1]
+
+    def action_workflow_next_task_done(self):
+        """Kanban card button: complete the lead's next task; the card then
+        shows in the stage holding the new progress."""
+        self.workflow_next_task_id.action_done()
+        return {"type": "ir.actions.client", "tag": "soft_reload"}
 
     # ------------------------------------------------------------------
     # Tasks and automatic moves

@@ -6,3 +6,4 @@ from . import test_system_tags
 from . import test_workflow_pipeline
 from . import test_funnel
 from . import test_campaign_cost
+from . import test_tour_workflow

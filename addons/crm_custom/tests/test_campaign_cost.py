@@ -82,3 +82,13 @@ class TestCampaignCost(AccountTestInvoicingCommon):
 
     def test_opportunity_shows_invoiced_amount(self):
         self.assertEqual(self.won.invoiced_amount, 2500)
+
+    def test_report_screen_per_campaign_and_source(self):
+        report = self.env["crm.campaign.cost.report"].create({"groupby": "campaign"})
+        report.action_refresh()
+        line = report.line_ids.filtered(lambda line: line.name == "Fair")
+        self.assertEqual((line.leads, line.won, line.invoiced_revenue, line.roi),
+                         (4, 1, 2500, 150))
+        report.groupby = "source"
+        report.action_refresh()
+        self.assertFalse(report.line_ids, "no lead of the fixture has a source")
