@@ -145,7 +145,8 @@ def main():
         wf_stages[3].write({"progress": 60})
         elapsed = time.perf_counter() - start
         cr.execute(
-            "SELECT count(*) FROM crm_lead_stage_history WHERE team_id = %s AND cause = 'threshold'",
+            "SELECT count(*) FROM crm_lead_stage_history"
+            " WHERE team_id = %s AND cause = 'threshold'",
             [wf_team.id],
         )
         moved = cr.fetchone()[0]

@@ -10,7 +10,8 @@ from odoo import api, fields, models
 
 FUNNEL_QUERY = """
 WITH stages AS (
-    SELECT id, row_number() OVER (ORDER BY sequence, id) AS pos
+    SELECT id, COALESCE(name->>%(lang)s, name->>'en_US') AS name,
+           row_number() OVER (ORDER BY sequence, id) AS pos
       FROM crm_stage
      WHERE team_id = %(team)s
         OR (team_id IS NULL AND NOT EXISTS (SELECT 1 FROM crm_stage own
@@ -39,11 +40,11 @@ WITH stages AS (
       FROM furthest JOIN leads ON leads.id = furthest.lead_id
      GROUP BY furthest.pos
 )
-SELECT stages.id,
+SELECT stages.id, stages.name,
        COALESCE(sum(ended.leads) FILTER (WHERE ended.pos >= stages.pos), 0) AS reached,
        COALESCE(sum(ended.lost) FILTER (WHERE ended.pos = stages.pos), 0) AS lost
   FROM stages LEFT JOIN ended ON TRUE
- GROUP BY stages.id, stages.pos
+ GROUP BY stages.id, stages.name, stages.pos
  ORDER BY stages.pos
 """
 
@@ -85,22 +86,22 @@ class CrmLeadStageHistory(models.Model):
         skipped stages count as passed; lost leads count where they were lost.
         One parametrised query whatever the number of stages."""
         self.env.flush_all()
-        params = {"team": team.id, "date_from": date_from, "date_to": date_to}
+        params = {"team": team.id, "date_from": date_from, "date_to": date_to,
+                  "lang": self.env.lang or "en_US"}
         for key, records in (("source", sources), ("campaign", campaigns), ("user", users),
                              ("tag", tags)):
             params[f"no_{key}"] = not records
             params[f"{key}_ids"] = list(records.ids) if records else []
         self.env.cr.execute(FUNNEL_QUERY, params)
         rows = self.env.cr.fetchall()
-        stages = self.env["crm.stage"].browse([row[0] for row in rows])
         result = []
-        for index, (stage_id, reached, lost) in enumerate(rows):
-            following = rows[index + 1][1] if index + 1 < len(rows) else None
+        for index, (stage_id, name, reached, lost) in enumerate(rows):
+            following = rows[index + 1][2] if index + 1 < len(rows) else None
             conversion = (following / reached * 100) if reached and following is not None else 0.0
             result.append(
                 {
                     "stage_id": stage_id,
-                    "stage": stages[index].name,
+                    "stage": name,
                     "reached": int(reached),
                     "lost": int(lost),
                     "conversion": round(conversion, 2) if following is not None else None,

@@ -213,8 +213,9 @@ class CrmLead(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         leads = super().create(vals_list)
-        leads._workflow_generate_tasks()
         leads._stage_history_open(cause=self.env.context.get(MOVE_CAUSE, "create"))
+        leads._workflow_generate_tasks()
+        leads._workflow_sync_stage()
         return leads
 
     def write(self, vals):
@@ -234,9 +235,8 @@ class CrmLead(models.Model):
             if moved:
                 moved._stage_history_open(cause=cause or "manual", previous=before)
                 if not cause:
-                    moved.filtered("team_id.workflow_connected")._message_log(
-                        body=_("Moved by hand in a workflow-driven team.")
-                    )
+                    for lead in moved.filtered("team_id.workflow_connected"):
+                        lead._message_log(body=_("Moved by hand in a workflow-driven team."))
         if "team_id" in vals:
             self._workflow_generate_tasks()
             self._workflow_sync_stage()
@@ -245,7 +245,9 @@ class CrmLead(models.Model):
     def _stage_history_open(self, cause, previous=None):
         previous = previous or {}
         History = self.env["crm.lead.stage.history"].sudo()
-        now = fields.Datetime.now()
+        # The transaction's time, as the set-based recompute uses: rows of one
+        # transaction then sort by id.
+        now = self.env.cr.now()
         leads = self.filtered("stage_id")
         History.search([("lead_id", "in", leads.ids), ("date_out", "=", False)]).write(
             {"date_out": now}
