@@ -108,3 +108,32 @@ class TestFunnel(CrmRolesCase):
         before = self.env.cr.sql_log_count
         self.History._funnel(team, *self.period)
         return self.env.cr.sql_log_count - before
+
+
+@tagged("post_install", "-at_install")
+class TestHistoryBackfill(CrmRolesCase):
+    def test_backfill_from_tracking_values(self):
+        """Leads that moved before the module was installed get their stage
+        history from the chatter's stage tracking values."""
+        from odoo.addons.crm_custom.hooks import post_init_hook
+
+        env = self.env(context={})  # tracking on
+        team = env["crm.team"].create({"name": "Backfill team"})
+        first, second, third = env["crm.stage"].create(
+            [{"name": f"BF{seq}", "team_id": team.id, "sequence": seq} for seq in (1, 2, 3)]
+        )
+        lead = env["crm.lead"].create(
+            {"name": "Old lead", "type": "opportunity", "team_id": team.id,
+             "stage_id": first.id}
+        )
+        lead.stage_id = third
+        env.flush_all()
+        env.cr.precommit.run()
+        self.assertTrue(lead.message_ids.tracking_value_ids, "stage change tracked")
+        env.cr.execute("DELETE FROM crm_lead_stage_history WHERE lead_id = %s", [lead.id])
+        env.invalidate_all()
+        post_init_hook(env)
+        history = env["crm.lead.stage.history"].search([("lead_id", "=", lead.id)])
+        self.assertEqual(set(history.mapped("cause")), {"import"})
+        self.assertIn(third, history.stage_id)
+        self.assertEqual(history.filtered(lambda h: h.stage_id == third).previous_stage_id, first)
