@@ -11,6 +11,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
+    "post_init_hook": "post_init_hook",
     "depends": ["crm", "account"],
     "data": [
         "security/crm_custom_groups.xml",
@@ -29,19 +30,23 @@
         "views/crm_tag_usage_views.xml",
         "views/res_config_settings_tags_views.xml",
         "report/crm_tag_report_views.xml",
+        "views/crm_workflow_views.xml",
+        "views/crm_campaign_cost_report_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/crm_qualification_demo.xml",
         "demo/crm_tag_demo.xml",
+        "demo/crm_workflow_demo.xml",
     ],
     "assets": {
-        "web.assets_tests": [
-            "crm_custom/static/tests/tours/*.js",
-        ],
         "web.assets_backend": [
             "crm_custom/static/src/chatter/*.xml",
+            "crm_custom/static/src/funnel/*",
+        ],
+        "web.assets_tests": [
+            "crm_custom/static/tests/tours/*.js",
         ],
     },
 }

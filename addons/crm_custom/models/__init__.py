@@ -18,3 +18,10 @@ from . import calendar_event
 from . import mail_activity
 from . import res_partner
 from . import res_config_settings_tags
+from . import crm_workflow_template
+from . import crm_lead_workflow_task
+from . import crm_team
+from . import crm_stage_workflow
+from . import crm_lead_workflow
+from . import crm_lead_stage_history
+from . import utm_campaign

@@ -63,8 +63,10 @@ class MailMessage(models.Model):
             return
         # sudo: notifications of a message the current user just posted
         sent = self.sudo().notification_ids.filtered(
-            lambda n: n.failure_type not in UNSENDABLE
-            and not n.res_partner_id.user_ids.filtered(lambda u: not u.share)
+            lambda n: (
+                n.failure_type not in UNSENDABLE
+                and not n.res_partner_id.user_ids.filtered(lambda u: not u.share)
+            )
         )
         codes = []
         # Notifications are still "ready" when the partner has no address:

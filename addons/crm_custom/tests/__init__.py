@@ -10,3 +10,7 @@ from . import test_custom_fields
 from . import test_tour_custom_fields
 from . import test_crm_tags
 from . import test_tour_tags
+from . import test_workflow_pipeline
+from . import test_funnel
+from . import test_campaign_cost
+from . import test_tour_workflow

@@ -315,14 +315,18 @@ class TestSystemTagsOnHistory(CrmTagsCase):
         self.assertFalse(note.crm_tag_ids)
         # a message to a colleague only is no email to a customer
         internal = self.own_lead.message_post(
-            body="FYI", message_type="comment", subtype_xmlid="mail.mt_comment",
+            body="FYI",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
             partner_ids=self.sales_manager.partner_id.ids,
         )
         self.assertFalse(internal.crm_tag_ids)
         # nor is a message to a customer without an email address
         nomail = self.env["res.partner"].create({"name": "No address"})
         message = self.own_lead.message_post(
-            body="Hello", message_type="comment", subtype_xmlid="mail.mt_comment",
+            body="Hello",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
             partner_ids=nomail.ids,
         )
         self.assertFalse(message.crm_tag_ids)

@@ -1,0 +1,84 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+
+class CrmLeadWorkflowTask(models.Model):
+    """One task of a lead's workflow. Kept when done (unlike an activity), so
+    the lead's progress can be recomputed and the task reopened."""
+
+    _name = "crm.lead.workflow.task"
+    _description = "Lead Workflow Task"
+    _order = "lead_id, sequence, progress, id"
+
+    lead_id = fields.Many2one("crm.lead", required=True, ondelete="cascade", index=True)
+    template_line_id = fields.Many2one("crm.workflow.template.line", ondelete="set null")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Task", required=True)
+    progress = fields.Float(string="Progress (%)", digits=(5, 2), required=True)
+    user_id = fields.Many2one("res.users", string="Responsible", index=True)
+    date_deadline = fields.Date(string="Deadline")
+    customer_action = fields.Boolean(string="Customer Must Act")
+    tag_id = fields.Many2one("crm.tag", string="Tag")
+    state = fields.Selection(
+        [("todo", "To Do"), ("done", "Done")], default="todo", required=True, index=True
+    )
+    date_done = fields.Datetime(string="Done On", readonly=True)
+    done_user_id = fields.Many2one("res.users", string="Done By", readonly=True)
+
+    _sql_constraints = [
+        (
+            "progress_range",
+            "CHECK(progress >= 0 AND progress <= 100)",
+            "The progress of a task must be between 0 and 100 %.",
+        ),
+    ]
+
+    def _check_may_change(self):
+        """Tasks are done or reopened by their responsible user, the lead's
+        salesperson or a sales manager."""
+        if self.env.is_superuser() or self.env.user.has_group("sales_team.group_sale_manager"):
+            return
+        for task in self:
+            if self.env.user not in (task.user_id | task.lead_id.user_id):
+                raise AccessError(
+                    _(
+                        "Only %(user)s, the salesperson of the lead or a sales manager "
+                        "can change the task %(task)s.",
+                        user=task.user_id.name or _("its responsible user"),
+                        task=task.name,
+                    )
+                )
+
+    def action_done(self):
+        self._check_may_change()
+        todo = self.filtered(lambda task: task.state == "todo")
+        todo.write(
+            {"state": "done", "date_done": fields.Datetime.now(), "done_user_id": self.env.uid}
+        )
+        todo.lead_id._workflow_sync_stage(cause_tasks=todo)
+        return True
+
+    def action_reopen(self):
+        self._check_may_change()
+        done = self.filtered(lambda task: task.state == "done")
+        done.write({"state": "todo", "date_done": False, "done_user_id": False})
+        done.lead_id._workflow_sync_stage(cause_tasks=done)
+        return True
+
+    @api.model
+    def _prepare_from_template(self, lead, line):
+        user = line.user_id if line.responsible == "user" else lead.user_id
+        start = fields.Date.context_today(lead)
+        return {
+            "lead_id": lead.id,
+            "template_line_id": line.id,
+            "sequence": line.sequence,
+            "name": line.name,
+            "progress": line.progress,
+            "user_id": user.id,
+            "date_deadline": fields.Date.add(start, days=line.deadline_days),
+            "customer_action": line.customer_action,
+            "tag_id": line.tag_id.id,
+        }

@@ -1,0 +1,63 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CrmTeam(models.Model):
+    _inherit = "crm.team"
+
+    workflow_connected = fields.Boolean(
+        string="Connect the process to a workflow",
+        help="When set, the leads of this team follow the tasks of the workflow: "
+        "completing a task raises the lead's progress and the lead moves to the "
+        "stage that holds that progress.",
+    )
+    workflow_template_id = fields.Many2one("crm.workflow.template", string="Workflow")
+    workflow_manual_move = fields.Selection(
+        [
+            ("forward", "Forward only, over completed tasks"),
+            ("manager", "Forward over completed tasks, or any move by a manager"),
+        ],
+        string="Manual Stage Moves",
+        default="manager",
+        required=True,
+        help="Which moves by hand are allowed in a workflow-driven team.",
+    )
+
+    def _workflow_stages(self):
+        """The stages the workflow maps progress to, in pipeline order: the
+        team's own stages, or the shared ones when the team has none."""
+        self.ensure_one()
+        Stage = self.env["crm.stage"]
+        return Stage.search([("team_id", "=", self.id)], order="sequence, id") or Stage.search(
+            [("team_id", "=", False)], order="sequence, id"
+        )
+
+    @api.constrains("workflow_connected", "workflow_template_id")
+    def _check_workflow(self):
+        for team in self.filtered("workflow_connected"):
+            if not team.workflow_template_id:
+                raise ValidationError(
+                    _("Choose the workflow that drives the sales team %(team)s.", team=team.name)
+                )
+            if not team.workflow_template_id.line_ids:
+                raise ValidationError(
+                    _(
+                        "The workflow %(workflow)s has no tasks: add its tasks before "
+                        "connecting the sales team %(team)s to it.",
+                        workflow=team.workflow_template_id.name,
+                        team=team.name,
+                    )
+                )
+            team._workflow_stages()._check_workflow_thresholds(team)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"workflow_connected", "workflow_template_id"} & set(vals):
+            leads = self.env["crm.lead"].search(
+                [("team_id", "in", self.filtered("workflow_connected").ids)]
+            )
+            leads._workflow_generate_tasks()
+            leads._workflow_sync_stage()
+        return res

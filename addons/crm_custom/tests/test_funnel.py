@@ -1,0 +1,149 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Funnel numbers for a hand-built history against hand-computed figures."""
+
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import tagged
+
+from .common import CrmRolesCase
+
+
+@tagged("post_install", "-at_install")
+class TestFunnel(CrmRolesCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.funnel_team = cls.env["crm.team"].create({"name": "Funnel team"})
+        cls.stage_a, cls.stage_b, cls.stage_c, cls.stage_won = (
+            cls.env["crm.stage"].create(
+                {
+                    "name": name,
+                    "team_id": cls.funnel_team.id,
+                    "sequence": seq,
+                    "progress": seq * 25,
+                    "is_won": name == "Won",
+                }
+            )
+            for seq, name in enumerate(("A", "B", "C", "Won"), start=1)
+        )
+        cls.tag = cls.env["crm.tag"].create({"name": "Funnel tag"})
+        Lead = cls.env["crm.lead"]
+
+        def lead(name, user, *stages):
+            record = Lead.create(
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "team_id": cls.funnel_team.id,
+                    "user_id": user.id,
+                    "stage_id": cls.stage_a.id,
+                }
+            )
+            for stage in stages:
+                record.stage_id = stage
+            return record
+
+        # 1: A → B → C → back to B (furthest C); 2: A → C (skipped B);
+        # 3: A → B, lost there; 4: A → Won (skipped B, C); 5: stays in A.
+        cls.lead_1 = lead("Back and forth", cls.salesperson, cls.stage_b, cls.stage_c, cls.stage_b)
+        cls.lead_2 = lead("Skipper", cls.salesperson, cls.stage_c)
+        cls.lead_3 = lead("Lost at B", cls.other_salesperson, cls.stage_b)
+        cls.lead_3.action_set_lost()
+        cls.lead_4 = lead("Winner", cls.other_salesperson)
+        cls.lead_4.action_set_won()
+        cls.lead_5 = lead("Idle", cls.salesperson)
+        cls.lead_5.tag_ids = cls.tag
+        cls.History = cls.env["crm.lead.stage.history"]
+        today = fields.Date.today()
+        cls.period = (today - timedelta(days=1), today + timedelta(days=1))
+
+    def _figures(self, **filters):
+        rows = self.History._funnel(self.funnel_team, *self.period, **filters)
+        return [
+            (row["stage"], row["reached"], row["lost"], row["conversion"], row["drop_off"])
+            for row in rows
+        ]
+
+    def test_hand_computed_funnel(self):
+        self.assertEqual(self.lead_4.stage_id, self.stage_won)
+        self.assertEqual(
+            self._figures(),
+            [
+                ("A", 5, 0, 80.0, 20.0),
+                ("B", 4, 1, 75.0, 25.0),
+                ("C", 3, 0, 33.33, 66.67),
+                ("Won", 1, 0, None, None),
+            ],
+        )
+
+    def test_filters(self):
+        self.assertEqual([row[1] for row in self._figures(users=self.salesperson)], [3, 2, 2, 0])
+        self.assertEqual([row[1] for row in self._figures(tags=self.tag)], [1, 0, 0, 0])
+
+    def test_period_excludes_other_leads(self):
+        before = fields.Date.today() - timedelta(days=60)
+        rows = self.History._funnel(self.funnel_team, before, before + timedelta(days=1))
+        self.assertEqual([row["reached"] for row in rows], [0, 0, 0, 0])
+
+    def test_period_comparison(self):
+        data = self.History.get_funnel_data(self.funnel_team.id, "quarter")
+        self.assertEqual([row["reached"] for row in data["current"]["stages"]], [5, 4, 3, 1])
+        self.assertEqual([row["reached"] for row in data["previous"]["stages"]], [0, 0, 0, 0])
+        start, end, prev_start, prev_end = self.History._period_bounds(
+            "month", fields.Date.to_date("2026-01-15")
+        )
+        self.assertEqual(
+            [str(d) for d in (start, end, prev_start, prev_end)],
+            ["2026-01-01", "2026-02-01", "2025-12-01", "2026-01-01"],
+        )
+        quarter = self.History._period_bounds("quarter", fields.Date.to_date("2026-05-20"))
+        self.assertEqual(
+            [str(d) for d in quarter], ["2026-04-01", "2026-07-01", "2026-01-01", "2026-04-01"]
+        )
+
+    def test_query_count_independent_of_stages(self):
+        self.env.flush_all()
+        count_4 = self._count_queries(self.funnel_team)
+        big_team = self.env["crm.team"].create({"name": "Many stages"})
+        for seq in range(12):
+            self.env["crm.stage"].create(
+                {"name": f"S{seq}", "team_id": big_team.id, "sequence": seq}
+            )
+        self.env.flush_all()
+        self.assertEqual(self._count_queries(big_team), count_4)
+
+    def _count_queries(self, team):
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self.History._funnel(team, *self.period)
+        return self.env.cr.sql_log_count - before
+
+
+@tagged("post_install", "-at_install")
+class TestHistoryBackfill(CrmRolesCase):
+    def test_backfill_from_tracking_values(self):
+        """Leads that moved before the module was installed get their stage
+        history from the chatter's stage tracking values."""
+        from odoo.addons.crm_custom.hooks import post_init_hook
+
+        env = self.env(context={})  # tracking on
+        team = env["crm.team"].create({"name": "Backfill team"})
+        first, second, third = env["crm.stage"].create(
+            [{"name": f"BF{seq}", "team_id": team.id, "sequence": seq} for seq in (1, 2, 3)]
+        )
+        lead = env["crm.lead"].create(
+            {"name": "Old lead", "type": "opportunity", "team_id": team.id, "stage_id": first.id}
+        )
+        lead.stage_id = third
+        env.flush_all()
+        env.cr.precommit.run()
+        self.assertTrue(lead.message_ids.tracking_value_ids, "stage change tracked")
+        env.cr.execute("DELETE FROM crm_lead_stage_history WHERE lead_id = %s", [lead.id])
+        env.invalidate_all()
+        post_init_hook(env)
+        history = env["crm.lead.stage.history"].search([("lead_id", "=", lead.id)])
+        self.assertEqual(set(history.mapped("cause")), {"import"})
+        self.assertIn(third, history.stage_id)
+        self.assertEqual(history.filtered(lambda h: h.stage_id == third).previous_stage_id, first)
