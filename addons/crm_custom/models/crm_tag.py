@@ -503,7 +503,8 @@ class CrmTag(models.Model):
 
     def _crm_merge_many2many(self, table, record_column, tag_column, target):
         """Point the rows of the sources at the target; rows the target already
-        has (the record carried both tags) are dropped by the conflict."""
+        has (the record carried both tags) are dropped by the conflict.
+        Returns the number of references moved."""
         self.env.cr.execute(
             SQL(
                 """INSERT INTO %(table)s (%(rec)s, %(tag)s)
@@ -516,6 +517,7 @@ class CrmTag(models.Model):
                 sources=self.ids,
             )
         )
+        moved = self.env.cr.rowcount
         self.env.cr.execute(
             SQL(
                 "DELETE FROM %s WHERE %s = ANY(%s)",
@@ -524,6 +526,7 @@ class CrmTag(models.Model):
                 self.ids,
             )
         )
+        return moved
 
     def _crm_merge_many2one(self, table, column, target):
         self.env.cr.execute(
@@ -536,6 +539,7 @@ class CrmTag(models.Model):
                 self.ids,
             )
         )
+        return self.env.cr.rowcount
 
     def _crm_merge_into(self, target):
         """Replace these tags by ``target`` everywhere, all or nothing."""
@@ -548,14 +552,14 @@ class CrmTag(models.Model):
         if target.kind == "personal" and (sources.owner_id - target.owner_id):
             raise UserError(_("Tags cannot be merged into a personal tag of another user."))
         names = ", ".join(f"“{name}”" for name in sources.mapped("name"))
-        counts = {tag.id: tag.usage_count for tag in sources}
         many2many, many2one = self._crm_tag_references()
         self.env.flush_all()
+        moved = 0
         with self.env.cr.savepoint():
             for table, record_column, tag_column in many2many:
-                sources._crm_merge_many2many(table, record_column, tag_column, target)
+                moved += sources._crm_merge_many2many(table, record_column, tag_column, target)
             for table, column in many2one:
-                sources._crm_merge_many2one(table, column, target)
+                moved += sources._crm_merge_many2one(table, column, target)
             # The sources' own history (moderation notes) follows them.
             self.env.cr.execute(
                 SQL(
@@ -573,7 +577,7 @@ class CrmTag(models.Model):
                     "Merged into this tag by %(user)s: %(names)s. References moved: %(count)s.",
                     user=self.env.user.name,
                     names=names,
-                    count=sum(counts.values()),
+                    count=moved,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
