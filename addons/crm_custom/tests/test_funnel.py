@@ -139,6 +139,7 @@ class TestHistoryBackfill(CrmRolesCase):
         lead.stage_id = third
         env.flush_all()
         env.cr.precommit.run()
+        env.invalidate_all()
         self.assertTrue(lead.message_ids.tracking_value_ids, "stage change tracked")
         env.cr.execute("DELETE FROM crm_lead_stage_history WHERE lead_id = %s", [lead.id])
         env.invalidate_all()
