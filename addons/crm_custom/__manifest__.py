@@ -17,6 +17,7 @@
         "security/crm_custom_groups.xml",
         "security/crm_custom_rules.xml",
         "security/crm_tag_rules.xml",
+        "security/crm_lead_line_rules.xml",
         "security/ir.model.access.csv",
         "data/crm_tag_system_data.xml",
         "data/crm_lead_status_data.xml",

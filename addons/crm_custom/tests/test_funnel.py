@@ -136,6 +136,10 @@ class TestHistoryBackfill(CrmRolesCase):
         lead = env["crm.lead"].create(
             {"name": "Old lead", "type": "opportunity", "team_id": team.id, "stage_id": first.id}
         )
+        # The lead is moved in a later transaction than its creation: a write
+        # in the creating transaction is not tracked.
+        env.flush_all()
+        env.cr.precommit.run()
         lead.stage_id = third
         env.flush_all()
         env.cr.precommit.run()

@@ -84,6 +84,19 @@ class TestQualification(CrmRolesCase):
             self.own_lead.competitor_line_ids = [(0, 0, {"competitor_id": competitor.id})]
             self.own_lead.flush_recordset()
 
+    def test_lines_follow_the_visibility_of_their_lead(self):
+        self._set_lead_visibility("own")
+        foreign = self.env["crm.lead.objection"].create(
+            {"lead_id": self.foreign_lead.id, "name": "Not our budget year"}
+        )
+        own = self.env["crm.lead.objection"].create({"lead_id": self.own_lead.id, "name": "Price"})
+        Objection = self.env["crm.lead.objection"].with_user(self.salesperson)
+        self.assertEqual(Objection.search([("id", "in", (own | foreign).ids)]), own)
+        with self.assertRaises(AccessError):
+            foreign.with_user(self.salesperson).read(["name"])
+        self._set_lead_visibility("all")
+        self.assertEqual(Objection.search([("id", "in", (own | foreign).ids)]), own | foreign)
+
     def test_support_cannot_read_objections(self):
         objection = self.env["crm.lead.objection"].create(
             {"lead_id": self.own_lead.id, "name": "Too expensive"}

@@ -195,15 +195,18 @@ class TestWorkflowBadInput(WorkflowCase):
 
     def test_connecting_with_decreasing_thresholds_refused(self):
         team = self.env["crm.team"].create({"name": "Unordered"})
-        for sequence, progress in ((1, 40), (2, 30)):
+        # A team's own stages cannot even be saved out of order...
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.env["crm.stage"].create(
-                {
-                    "name": f"U{sequence}",
-                    "team_id": team.id,
-                    "sequence": sequence,
-                    "progress": progress,
-                }
-            )
+                [
+                    {"name": f"U{sequence}", "team_id": team.id, "sequence": sequence,
+                     "progress": progress}
+                    for sequence, progress in ((1, 40), (2, 30))
+                ]
+            )  # fmt: skip
+        # ...and a team that falls back on shared stages whose progress does not
+        # increase strictly (Odoo's default ones are all at 0) cannot be connected.
+        self.assertFalse(self.env["crm.stage"].search([("team_id", "=", team.id)]))
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             team.write({"workflow_template_id": self.template.id, "workflow_connected": True})
         self.assertFalse(team.workflow_connected)
