@@ -1,3 +1,5 @@
+# Mixins first: models below inherit from them.
+from . import crm_tagged_mixin
 from . import account_move
 from . import crm_competitor
 from . import crm_custom_field
@@ -13,11 +15,9 @@ from . import crm_tag
 from . import mail_message
 from . import res_config_settings
 from . import res_groups
-from . import crm_lead_tags
 from . import calendar_event
 from . import mail_activity
 from . import res_partner
-from . import res_config_settings_tags
 from . import crm_workflow_template
 from . import crm_lead_workflow_task
 from . import crm_team

@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class CalendarEvent(models.Model):
@@ -10,7 +10,8 @@ class CalendarEvent(models.Model):
     the calendar's category list, shared with apps that know nothing of the CRM.
     """
 
-    _inherit = "calendar.event"
+    _name = "calendar.event"
+    _inherit = ["calendar.event", "crm.tagged.mixin"]
 
     crm_tag_ids = fields.Many2many(
         "crm.tag",
@@ -19,12 +20,3 @@ class CalendarEvent(models.Model):
         "tag_id",
         string="CRM Tags",
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["crm.tag"]._crm_guard_write(self.browse(), vals_list, ("crm_tag_ids",))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env["crm.tag"]._crm_guard_write(self, [vals], ("crm_tag_ids",))
-        return super().write(vals)

@@ -26,7 +26,9 @@ QUALIFICATION_FIELDS = (
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "crm.tagged.mixin"]
+    _crm_guarded_tag_fields = ("tag_ids", "lost_reason_tag_ids")
 
     # Qualification (source 000): budget, need, timeline, decision makers,
     # authority, competitors, objections.
@@ -95,6 +97,14 @@ class CrmLead(models.Model):
         group_expand="_read_group_expand_status_ids",
     )
     status_offers_lost = fields.Boolean(related="status_id.offers_lost")
+    lost_reason_tag_ids = fields.Many2many(
+        "crm.tag",
+        "crm_lead_lost_reason_tag_rel",
+        "lead_id",
+        "tag_id",
+        string="Lost Reasons",
+        help="Why the opportunity was lost, as tags of the common vocabulary.",
+    )
 
     invoice_ids = fields.One2many(
         "account.move",
@@ -234,3 +244,22 @@ class CrmLead(models.Model):
             }
         )
         return action
+
+    # Tags and the customer history
+    def action_crm_log_customer_event(self):
+        return self.env["crm.customer.event.log"]._crm_open_for(self)
+
+    def _notify_thread(self, message, msg_vals=False, **kwargs):
+        recipients = super()._notify_thread(message, msg_vals=msg_vals, **kwargs)
+        message._crm_tag_outgoing()
+        return recipients
+
+    def action_view_tag_lost_reasons(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Lost Reasons"),
+            "res_model": "crm.tag",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.lost_reason_tag_ids.ids)],
+        }

@@ -1,13 +1,14 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class MailActivity(models.Model):
     """Activities (workflow tasks) carry tags; done activities are deleted, so
     their tags move onto the "done" message of the history."""
 
-    _inherit = "mail.activity"
+    _name = "mail.activity"
+    _inherit = ["mail.activity", "crm.tagged.mixin"]
 
     crm_tag_ids = fields.Many2many(
         "crm.tag",
@@ -16,15 +17,6 @@ class MailActivity(models.Model):
         "tag_id",
         string="CRM Tags",
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["crm.tag"]._crm_guard_write(self.browse(), vals_list, ("crm_tag_ids",))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env["crm.tag"]._crm_guard_write(self, [vals], ("crm_tag_ids",))
-        return super().write(vals)
 
     def _action_done(self, feedback=False, attachment_ids=None):
         # Read before super() deletes the activities; Odoo posts one message

@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import fields, models
 
 # The records whose chatter is the customer history.
 CUSTOMER_HISTORY_MODELS = ("res.partner", "crm.lead")
@@ -23,7 +23,8 @@ UNSENDABLE = {
 class MailMessage(models.Model):
     """Entries of the customer history (messages, notes, calls) carry tags."""
 
-    _inherit = "mail.message"
+    _name = "mail.message"
+    _inherit = ["mail.message", "crm.tagged.mixin"]
 
     crm_tag_ids = fields.Many2many(
         "crm.tag",
@@ -32,15 +33,6 @@ class MailMessage(models.Model):
         "tag_id",
         string="Tags",
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["crm.tag"]._crm_guard_write(self.browse(), vals_list, ("crm_tag_ids",))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env["crm.tag"]._crm_guard_write(self, [vals], ("crm_tag_ids",))
-        return super().write(vals)
 
     def _crm_apply_system_tags(self, codes):
         """Tag these history entries with the system tags of ``codes``.
