@@ -16,7 +16,6 @@ in formats different from the stored ones and prints p50/p95/p99 and recall for
 
 import argparse
 import random
-import statistics
 import time
 
 import odoo
@@ -57,8 +56,9 @@ def load_rows(cr, table, count, offset, countries):
     phone_sql = []
     for _country, stored, _caller, _e164 in FAMILIES:
         sql = "'" + stored.replace("'", "''") + "'"
-        sql = sql.replace("{a}", "' || substr(n, 1, 3) || '").replace("{b}", "' || substr(n, 4) || '")
-        sql = sql.replace("{b2}", "' || substr(n, 4, 2) || '").replace("{b3}", "' || substr(n, 6) || '")
+        for placeholder, part in (("{a}", "substr(n, 1, 3)"), ("{b}", "substr(n, 4)"),
+                                  ("{b2}", "substr(n, 4, 2)"), ("{b3}", "substr(n, 6)")):
+            sql = sql.replace(placeholder, f"' || {part} || '")
         phone_sql.append(sql)
     phone_case = "CASE fam " + " ".join(
         f"WHEN {i} THEN {sql}" for i, sql in enumerate(phone_sql)
@@ -70,7 +70,8 @@ def load_rows(cr, table, count, offset, countries):
         countries[family[0]] for family in FAMILIES
     ]
     series = f"""
-        SELECT g AS i, (g %% {len(FAMILIES)}) AS fam, lpad(((g + {offset}) %% 10000000)::text, 7, '0') AS n
+        SELECT g AS i, (g %% {len(FAMILIES)}) AS fam,
+               lpad(((g + {offset}) %% 10000000)::text, 7, '0') AS n
           FROM generate_series(1, {count}) g
     """
     if table == "res_partner":

@@ -2,14 +2,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+# Accountants read partners and leads but not calls: keep them off these fields.
+CALL_READERS = "sales_team.group_sale_salesman,crm_custom.group_crm_support"
+
 
 class CrmLead(models.Model):
     _name = "crm.lead"
     _inherit = ["crm.lead", "crm.phone.e164.mixin"]
 
-    crm_phone_call_ids = fields.One2many("crm.phone.call", "lead_id", string="Call Log")
+    crm_phone_call_ids = fields.One2many(
+        "crm.phone.call", "lead_id", string="Call Log", groups=CALL_READERS
+    )
     crm_phone_call_count = fields.Integer(
-        string="Calls", compute="_compute_crm_phone_call_count"
+        string="Calls", compute="_compute_crm_phone_call_count", groups=CALL_READERS
     )
 
     def _compute_crm_phone_call_count(self):

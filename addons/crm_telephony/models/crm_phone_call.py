@@ -2,10 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from markupsafe import Markup
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -36,7 +35,7 @@ def _parse_utc(value):
             _("The call time %(value)s is not an ISO 8601 date.", value=value[:40])
         ) from error
     if parsed.tzinfo:
-        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
 
 
@@ -118,7 +117,9 @@ class CrmPhoneCall(models.Model):
             call.name = f"{labels.get(call.direction, '')}: {who}"
 
     def _compute_called_back(self):
-        called_back = self.filtered_domain([("called_back", "=", True)])
+        called_back = self.sudo().search(
+            [("id", "in", self.ids), ("called_back", "=", True)]
+        ).with_env(self.env)
         for call in self:
             call.called_back = call in called_back
 
@@ -384,10 +385,13 @@ class CrmPhoneCall(models.Model):
         if not code:
             return
         body = self._crm_history_body()
+        # Events arrive as the public user of the API: sign with the agent or the bot.
+        author = self.agent_id.partner_id or self.env.ref("base.partner_root")
         for record in (self.sudo().lead_id, self.partner_id.sudo()):
             if record:
                 message = record.message_post(
-                    body=body, message_type="comment", subtype_xmlid="mail.mt_note"
+                    body=body, message_type="comment", subtype_xmlid="mail.mt_note",
+                    author_id=author.id,
                 )
                 message._crm_apply_system_tags([code])
 
@@ -470,14 +474,16 @@ class CrmPhoneCall(models.Model):
             params.get_param("crm_telephony.ami_user") or "",
             params.get_param(AMI_SECRET_PARAM) or "",
         )
-        channel = (params.get_param("crm_telephony.ami_channel") or "Local/{extension}@from-internal")
-        context = params.get_param("crm_telephony.ami_context") or "from-internal"
+        channel = (
+            params.get_param("crm_telephony.ami_channel") or "Local/{extension}@from-internal"
+        )
+        dial_context = params.get_param("crm_telephony.ami_context") or "from-internal"
         prefix = params.get_param("crm_telephony.ami_international_prefix") or "00"
         try:
             with client as ami:
                 ami.originate(
                     channel=channel.format(extension=user.pbx_extension),
-                    context=context,
+                    context=dial_context,
                     exten=prefix + e164[1:],
                     caller_id=f"{call.partner_id.name or e164} <{e164}>",
                     variables={"CRM_CALL_ID": call.pbx_call_id},

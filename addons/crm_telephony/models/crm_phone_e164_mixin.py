@@ -1,10 +1,9 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from psycopg2.extras import execute_values
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.sql import column_exists, create_column, create_index
+from psycopg2.extras import execute_values
 
 from ..tools.phone import caller_id_candidates, normalize_e164
 

@@ -79,3 +79,10 @@ class TestCallAccess(TelephonyCase):
         )
         with self.assertRaises(AccessError):
             key.with_user(self.agent).read(["token_hash"])
+
+    def test_accountant_still_opens_partners_and_leads(self):
+        for record in (self.customer, self.lead):
+            as_accountant = record.with_user(self.accountant)
+            arch = as_accountant.get_views([(False, "form")])["views"]["form"]["arch"]
+            self.assertNotIn("crm_phone_call_count", arch)
+            self.assertTrue(as_accountant.read(["name"]))

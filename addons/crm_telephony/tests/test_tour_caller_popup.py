@@ -4,7 +4,9 @@ import hashlib
 import hmac
 import json
 import time
+from unittest.mock import patch
 
+from odoo.addons.bus.websocket import WebsocketConnectionHandler
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import call_event
@@ -12,6 +14,15 @@ from .common import call_event
 
 @tagged("post_install", "-at_install", "crm_suite_http")
 class TestCallerPopupTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Odoo refuses websockets under tests; the popup travels on the bus's
+        # websocket, so open it as Odoo's own bus tests do (WebsocketCase).
+        cls.startClassPatcher(
+            patch.object(WebsocketConnectionHandler, "websocket_allowed", return_value=True)
+        )
+
     def test_ringing_agent_opens_the_caller(self):
         agent = new_test_user(self.env, login="tel_tour_agent",
                               groups="crm_custom.group_crm_sales_user", name="Tour Agent")
