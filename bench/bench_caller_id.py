@@ -22,15 +22,17 @@ import odoo
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-# (stored format, country of the record or None, caller-ID format, E.164), per family.
-# {n} is the 7-digit subscriber part.
+# (country of the record, stored format, caller-ID format, E.164), per family; {n} is
+# the 7-digit subscriber part. The PBX is in Iran (the default-country setting): it
+# presents Iranian callers nationally or internationally and foreign callers with
+# "+", "00" or the bare country code, as trunks do.
 FAMILIES = [
     ("IR", "0912 {a} {b}", "+98 912 {a} {b}", "+98912{n}"),
     ("IR", "0098-912-{a}-{b}", "0912{n}", "+98912{n}"),
     ("IL", "054-{a}-{b}", "00972 54 {a} {b}", "+97254{n}"),
-    ("IL", "+972 54 {a} {b}", "054{n}", "+97254{n}"),
+    ("IL", "+972 54 {a} {b}", "97254{n}", "+97254{n}"),
     ("RU", "8 (916) {a}-{b2}-{b3}", "+7 916 {a} {b}", "+7916{n}"),
-    ("RU", "+7 916 {a} {b}", "8-916-{a}-{b}", "+7916{n}"),
+    ("RU", "+7 916 {a} {b}", "00 7 916 {a}-{b}", "+7916{n}"),
     ("US", "(415) {a}-{b}", "+1 415 {a} {b}", "+1415{n}"),
     ("US", "+1 415-{a}-{b}", "00 1 415 {a}{b}", "+1415{n}"),
 ]

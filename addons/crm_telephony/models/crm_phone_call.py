@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import str2bool
 
 from ..tools.ami_client import AmiClient, AmiError
 from ..tools.phone import caller_id_candidates, normalize_e164
@@ -19,6 +20,7 @@ DIRECTIONS = ("inbound", "outbound", "internal")
 END_STATES = ("answered", "missed", "busy", "failed")
 FINAL_STATES = ("answered", "missed", "busy", "failed")
 CREATE_LEAD_PARAM = "crm_telephony.create_lead_unknown"
+POPUP_HIDE_LEADS_PARAM = "crm_telephony.popup_hide_leads"
 HISTORY_TAG = {"inbound": "incoming_call", "outbound": "outgoing_call", "internal": None}
 
 
@@ -317,30 +319,41 @@ class CrmPhoneCall(models.Model):
     # ------------------------------------------------------------------
     # Caller-ID popup
     # ------------------------------------------------------------------
-    def _crm_popup_payload(self):
+    def _crm_popup_payload(self, agent):
+        """What ``agent`` sees when the phone rings: only records he may read."""
         self.ensure_one()
         partner, lead = self.partner_id.sudo(), self.sudo().lead_id
-        open_leads = self.env["crm.lead"].sudo()
-        if partner:
-            open_leads = open_leads.search(
+        show_leads = not str2bool(
+            self.env["ir.config_parameter"].sudo().get_param(POPUP_HIDE_LEADS_PARAM, "False")
+        )
+        open_leads = self.env["crm.lead"]
+        if partner and show_leads:
+            open_leads = open_leads.sudo().search(
                 [("partner_id", "child_of", partner.commercial_partner_id.id),
                  ("type", "=", "opportunity"), ("active", "=", True)],
                 limit=5, order="write_date desc",
             )
+        open_leads = open_leads.with_user(agent)._filtered_access("read")
+        others = self.env["res.partner"]
+        if self.customer_number_e164:
+            match = self._crm_match_number(self.customer_number_e164)
+            others = (match["other_partners"] - partner).with_user(agent)._filtered_access("read")
         recent = self.sudo().search(
             [("id", "!=", self.id), ("customer_number_e164", "=", self.customer_number_e164),
              ("customer_number_e164", "!=", False)],
             limit=3,
         )
+        lead_visible = bool(lead.with_user(agent)._filtered_access("read"))
         return {
             "call_id": self.id,
             "number": self.from_number or "",
-            "caller_name": partner.name or lead.contact_name or self.caller_name or "",
+            "caller_name": partner.name or (lead_visible and lead.contact_name)
+            or self.caller_name or "",
             "company": partner.commercial_company_name or partner.parent_id.name or "",
             "partner_id": partner.id or False,
-            "lead_id": lead.id or False,
-            "lead_name": lead.name or "",
+            "lead_id": lead_visible and lead.id,
             "open_leads": [{"id": o.id, "name": o.name} for o in open_leads],
+            "other_contacts": [{"id": p.id, "name": p.display_name} for p in others],
             "last_calls": [
                 {"when": fields.Datetime.to_string(c.started_at), "state": c.state,
                  "direction": c.direction}
@@ -351,7 +364,7 @@ class CrmPhoneCall(models.Model):
     def _crm_notify_ringing(self, agent):
         """Tell ``agent`` (and only that user) who is calling."""
         self.ensure_one()
-        agent._bus_send("crm_telephony/incoming_call", self._crm_popup_payload())
+        agent._bus_send("crm_telephony/incoming_call", self._crm_popup_payload(agent))
 
     # ------------------------------------------------------------------
     # End of call: history, follow-up

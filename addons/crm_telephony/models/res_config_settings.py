@@ -35,10 +35,9 @@ class ResConfigSettings(models.TransientModel):
         string="Create a Lead for Unknown Callers",
         config_parameter="crm_telephony.create_lead_unknown",
     )
-    crm_telephony_popup_open_leads = fields.Boolean(
-        string="Show Open Leads in the Caller Popup",
-        config_parameter="crm_telephony.popup_open_leads",
-        default=True,
+    crm_telephony_popup_hide_leads = fields.Boolean(
+        string="Hide Open Leads in the Caller Popup",
+        config_parameter="crm_telephony.popup_hide_leads",
     )
 
     @api.depends("crm_telephony_ami_secret")

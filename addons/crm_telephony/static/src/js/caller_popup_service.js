@@ -35,6 +35,10 @@ export const callerPopupService = {
             for (const lead of call.open_leads || []) {
                 lines.push(_t("Open: %(lead)s", { lead: lead.name }));
             }
+            if ((call.other_contacts || []).length) {
+                const names = call.other_contacts.map((contact) => contact.name).join(", ");
+                lines.push(_t("Same number: %(names)s", { names }));
+            }
             if ((call.last_calls || []).length) {
                 lines.push(_t("Last call: %(when)s UTC", { when: call.last_calls[0].when }));
             }
