@@ -111,10 +111,13 @@ def main():
     parser.add_argument("--leads", type=int, default=1_000_000)
     parser.add_argument("--samples", type=int, default=2000)
     parser.add_argument("--odoo-samples", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--skip-recompute", action="store_true",
+                        help="measure the lookups only (the fixture is already normalised)")
     args = parser.parse_args()
     config.parse_config(["-c", args.config, "-d", args.db])
     registry = Registry(args.db)
-    rng = random.Random(6)
+    rng = random.Random(args.seed)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         countries = {c.code: c.id for c in env["res.country"].search(
@@ -132,97 +135,106 @@ def main():
                   f"in {time.perf_counter() - start:.1f} s")
 
         # 1. Recompute the E.164 columns of every partner (the install hook's path).
-        cr.execute("UPDATE res_partner SET phone_e164 = NULL, mobile_e164 = NULL "
-                   "WHERE name LIKE 'Bench partner %%'")
-        cr.commit()
-        start = time.perf_counter()
-        done = env["res.partner"]._crm_backfill_e164()
-        partner_seconds = time.perf_counter() - start
-        cr.commit()
-        start = time.perf_counter()
-        done_leads = env["crm.lead"]._crm_backfill_e164()
-        lead_seconds = time.perf_counter() - start
-        cr.commit()
-        cr.execute("ANALYZE res_partner")
-        cr.execute("ANALYZE crm_lead")
-        print(f"recompute E.164: {done:,} partners in {partner_seconds:.1f} s "
-              f"({done / partner_seconds:,.0f}/s); {done_leads:,} leads in {lead_seconds:.1f} s")
+        if not args.skip_recompute:
+            recompute(env, cr)
 
-        # 2. Callers in another format than stored.
-        def sample(table_offset, count):
-            picks = []
-            for _ in range(args.samples if count else 0):
-                i = rng.randint(1, count)
-                family = FAMILIES[i % len(FAMILIES)]
-                number = (i + table_offset) % 10_000_000
-                picks.append((fmt(family[2], number), fmt(family[3], number)))
-            return picks
+        run_lookups(env, cr, args, rng)
 
-        partner_callers = sample(0, args.partners)
-        lead_callers = sample(5_000_000, args.leads)
-        Partner, Lead = env["res.partner"], env["crm.lead"]
 
-        def run(model, callers, lookup):
-            timings, found = [], 0
-            for caller, e164 in callers:
-                start = time.perf_counter()
-                records = lookup(model, caller)
-                timings.append(time.perf_counter() - start)
-                found += any(e164 in (r.phone_e164, r.mobile_e164) for r in records)
-            return timings, found
+def recompute(env, cr):
+    cr.execute("UPDATE res_partner SET phone_e164 = NULL, mobile_e164 = NULL "
+               "WHERE name LIKE 'Bench partner %%'")
+    cr.commit()
+    start = time.perf_counter()
+    done = env["res.partner"]._crm_backfill_e164()
+    partner_seconds = time.perf_counter() - start
+    cr.commit()
+    start = time.perf_counter()
+    done_leads = env["crm.lead"]._crm_backfill_e164()
+    lead_seconds = time.perf_counter() - start
+    cr.commit()
+    cr.execute("ANALYZE res_partner")
+    cr.execute("ANALYZE crm_lead")
+    print(f"recompute E.164: {done:,} partners in {partner_seconds:.1f} s "
+          f"({done / partner_seconds:,.0f}/s); {done_leads:,} leads in {lead_seconds:.1f} s")
 
-        def sql_lookup(model, caller):
-            from odoo.addons.crm_telephony.tools.phone import caller_id_candidates
 
-            candidates = caller_id_candidates(caller, "IR")
-            start = time.perf_counter()
-            cr.execute(
-                f"SELECT id FROM {model._table} WHERE phone_e164 = ANY(%s) "
-                f"UNION SELECT id FROM {model._table} WHERE mobile_e164 = ANY(%s)",
-                (candidates, candidates),
-            )
-            ids = [row[0] for row in cr.fetchall()]
-            sql_timings.append(time.perf_counter() - start)
-            return model.browse(ids)
+def run_lookups(env, cr, args, rng):
+    # 2. Callers in another format than stored.
+    def sample(table_offset, count):
+        picks = []
+        for _ in range(args.samples if count else 0):
+            i = rng.randint(1, count)
+            family = FAMILIES[i % len(FAMILIES)]
+            number = (i + table_offset) % 10_000_000
+            picks.append((fmt(family[2], number), fmt(family[3], number)))
+        return picks
 
-        for label, model, callers in (("partners", Partner, partner_callers),
-                                      ("leads", Lead, lead_callers)):
-            sql_timings = []
-            _timings, found = run(model, callers, sql_lookup)
-            p50, p95, p99 = percentiles(sql_timings)
-            print(f"E.164 lookup in the database, {label}: p50 {p50:.3f} ms, p95 {p95:.3f} ms, "
-                  f"p99 {p99:.3f} ms; recall {found}/{len(callers)} "
-                  f"({100 * found / len(callers):.1f} %)")
-            timings, found = run(model, callers, lambda m, c: m._crm_search_caller(c))
-            p50, p95, p99 = percentiles(timings)
-            print(f"  ORM _crm_search_caller, {label}: p50 {p50:.3f} ms, p95 {p95:.3f} ms, "
-                  f"p99 {p99:.3f} ms; recall {found}/{len(callers)}")
-            env.invalidate_all()
+    partner_callers = sample(0, args.partners)
+    lead_callers = sample(5_000_000, args.leads)
+    Partner, Lead = env["res.partner"], env["crm.lead"]
 
+    def run(model, callers, lookup):
         timings, found = [], 0
-        for caller, e164 in partner_callers[:500]:
+        for caller, e164 in callers:
             start = time.perf_counter()
-            match = env["crm.phone.call"]._crm_match_number(caller)
+            records = lookup(model, caller)
             timings.append(time.perf_counter() - start)
-            found += match["partner"].phone_e164 == e164
-        p50, p95, p99 = percentiles(timings)
-        print(f"_crm_match_number (partners + leads, ranked): p50 {p50:.3f} ms, "
-              f"p95 {p95:.3f} ms, p99 {p99:.3f} ms; recall {found}/{len(timings)}")
+            found += any(e164 in (r.phone_e164, r.mobile_e164) for r in records)
+        return timings, found
 
-        # 3. Odoo's own phone_mobile_search on the same data and callers.
-        for label, model, callers in (("partners", Partner, partner_callers),
-                                      ("leads", Lead, lead_callers)):
-            timings, found = [], 0
-            for caller, e164 in callers[: args.odoo_samples]:
-                start = time.perf_counter()
-                records = model.search([("phone_mobile_search", "=", caller)], limit=20)
-                timings.append(time.perf_counter() - start)
-                found += any(r.phone_e164 == e164 for r in records)
-            p50, p95, p99 = percentiles(timings)
-            print(f"Odoo phone_mobile_search, {label} ({len(timings)} callers): "
-                  f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms; "
-                  f"recall {found}/{len(timings)} ({100 * found / len(timings):.1f} %)")
-        cr.rollback()
+    def sql_lookup(model, caller):
+        from odoo.addons.crm_telephony.tools.phone import caller_id_candidates
+
+        candidates = caller_id_candidates(caller, "IR")
+        start = time.perf_counter()
+        cr.execute(
+            f"SELECT id FROM {model._table} WHERE phone_e164 = ANY(%s) "
+            f"UNION SELECT id FROM {model._table} WHERE mobile_e164 = ANY(%s)",
+            (candidates, candidates),
+        )
+        ids = [row[0] for row in cr.fetchall()]
+        sql_timings.append(time.perf_counter() - start)
+        return model.browse(ids)
+
+    for label, model, callers in (("partners", Partner, partner_callers),
+                                  ("leads", Lead, lead_callers)):
+        sql_timings = []
+        _timings, found = run(model, callers, sql_lookup)
+        p50, p95, p99 = percentiles(sql_timings)
+        print(f"E.164 lookup in the database, {label}: p50 {p50:.3f} ms, p95 {p95:.3f} ms, "
+              f"p99 {p99:.3f} ms; recall {found}/{len(callers)} "
+              f"({100 * found / len(callers):.1f} %)")
+        timings, found = run(model, callers, lambda m, c: m._crm_search_caller(c))
+        p50, p95, p99 = percentiles(timings)
+        print(f"  ORM _crm_search_caller, {label}: p50 {p50:.3f} ms, p95 {p95:.3f} ms, "
+              f"p99 {p99:.3f} ms; recall {found}/{len(callers)}")
+        env.invalidate_all()
+
+    timings, found = [], 0
+    for caller, e164 in partner_callers[:500]:
+        start = time.perf_counter()
+        match = env["crm.phone.call"]._crm_match_number(caller)
+        timings.append(time.perf_counter() - start)
+        found += match["partner"].phone_e164 == e164
+    p50, p95, p99 = percentiles(timings)
+    print(f"_crm_match_number (partners + leads, ranked): p50 {p50:.3f} ms, "
+          f"p95 {p95:.3f} ms, p99 {p99:.3f} ms; recall {found}/{len(timings)}")
+
+    # 3. Odoo's own phone_mobile_search on the same data and callers.
+    for label, model, callers in (("partners", Partner, partner_callers),
+                                  ("leads", Lead, lead_callers)):
+        timings, found = [], 0
+        for caller, e164 in callers[: args.odoo_samples]:
+            start = time.perf_counter()
+            records = model.search([("phone_mobile_search", "=", caller)], limit=20)
+            timings.append(time.perf_counter() - start)
+            found += any(r.phone_e164 == e164 for r in records)
+        p50, p95, p99 = percentiles(timings)
+        print(f"Odoo phone_mobile_search, {label} ({len(timings)} callers): "
+              f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms; "
+              f"recall {found}/{len(timings)} ({100 * found / len(timings):.1f} %)")
+    cr.rollback()
 
 
 if __name__ == "__main__":

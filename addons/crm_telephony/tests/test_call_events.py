@@ -44,11 +44,11 @@ class TestCallEvents(TelephonyCase):
             self.assertEqual(message.crm_tag_ids.code, "incoming_call")
 
     def test_popup_reaches_only_the_ringing_agent(self):
-        self.ingest(call_event("c-2", "ringing", caller_number="09121112233", extension="7102"))
+        self.ingest(call_event("c-2", "ringing", caller_number="09121112233", extension="7101"))
         targets = self._bus_targets("crm_telephony/incoming_call")
         self.assertEqual(len(targets), 1)
-        self.assertIn(f'"res.partner",{self.other_agent.partner_id.id}', targets[0])
-        self.assertNotIn(f'"res.partner",{self.agent.partner_id.id}]', targets[0])
+        self.assertIn(f'"res.partner",{self.agent.partner_id.id}]', targets[0])
+        self.assertNotIn(f'"res.partner",{self.other_agent.partner_id.id}]', targets[0])
         message = self.env["bus.bus"].sudo().search([], order="id desc", limit=1).message
         self.assertIn("crm_telephony/incoming_call", message)
         self.assertIn("Reza Karimi", message)
