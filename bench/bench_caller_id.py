@@ -211,6 +211,26 @@ def run_lookups(env, cr, args, rng):
               f"p99 {p99:.3f} ms; recall {found}/{len(callers)}")
         env.invalidate_all()
 
+    # Server-side execution time of the same query (EXPLAIN ANALYZE), without the
+    # client round trip that dominates the tail on a shared machine.
+    from odoo.addons.crm_telephony.tools.phone import caller_id_candidates
+
+    for label, model, callers in (("partners", Partner, partner_callers),
+                                  ("leads", Lead, lead_callers)):
+        executions = []
+        for caller, _e164 in callers[:1000]:
+            candidates = caller_id_candidates(caller, "IR")
+            cr.execute(
+                f"EXPLAIN (ANALYZE, FORMAT JSON) SELECT id FROM {model._table} "
+                f"WHERE phone_e164 = ANY(%s) UNION SELECT id FROM {model._table} "
+                f"WHERE mobile_e164 = ANY(%s)",
+                (candidates, candidates),
+            )
+            executions.append(cr.fetchone()[0][0]["Execution Time"] / 1000)
+        p50, p95, p99 = percentiles(executions)
+        print(f"  server-side execution (EXPLAIN ANALYZE), {label}: p50 {p50:.3f} ms, "
+              f"p95 {p95:.3f} ms, p99 {p99:.3f} ms")
+
     timings, found = [], 0
     for caller, e164 in partner_callers[:500]:
         start = time.perf_counter()
