@@ -15,8 +15,25 @@
     "depends": ["crm", "phone_validation", "bus", "crm_custom"],
     "data": [
         "views/res_users_views.xml",
+        "security/ir.model.access.csv",
+        "security/crm_telephony_rules.xml",
+        "views/crm_phone_call_views.xml",
+        "views/crm_phone_api_key_views.xml",
+        "views/res_partner_views.xml",
+        "views/crm_lead_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/crm_phone_call_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "crm_telephony/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "crm_telephony/static/tests/tours/**/*",
+        ],
+    },
+    "post_init_hook": "post_init_hook",
 }

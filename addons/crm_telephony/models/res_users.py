@@ -15,6 +15,12 @@ class ResUsers(models.Model):
         "rings, this user - and only this user - sees who is calling.",
     )
 
+    crm_dial_on_mobile = fields.Boolean(
+        string="Dial on My Mobile",
+        help="Dial buttons send the number to your mobile app instead of ringing your "
+        "desk phone through the PBX.",
+    )
+
     _sql_constraints = [
         (
             "pbx_extension_unique",
@@ -25,12 +31,12 @@ class ResUsers(models.Model):
 
     @property
     def SELF_READABLE_FIELDS(self):
-        return super().SELF_READABLE_FIELDS + ["pbx_extension"]
+        return super().SELF_READABLE_FIELDS + ["pbx_extension", "crm_dial_on_mobile"]
 
     @property
     def SELF_WRITEABLE_FIELDS(self):
         # Agents keep their own extension up to date from their preferences.
-        return super().SELF_WRITEABLE_FIELDS + ["pbx_extension"]
+        return super().SELF_WRITEABLE_FIELDS + ["pbx_extension", "crm_dial_on_mobile"]
 
     @api.constrains("pbx_extension")
     def _check_pbx_extension(self):

@@ -1,0 +1,565 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+import uuid
+from datetime import UTC, datetime
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import str2bool
+
+from ..tools.ami_client import AmiClient, AmiError
+from ..tools.phone import caller_id_candidates, normalize_e164
+from .res_config_settings import AMI_SECRET_PARAM
+
+_logger = logging.getLogger(__name__)
+
+EVENT_TYPES = ("ringing", "answered", "ended")
+DIRECTIONS = ("inbound", "outbound", "internal")
+END_STATES = ("answered", "missed", "busy", "failed")
+FINAL_STATES = ("answered", "missed", "busy", "failed")
+CREATE_LEAD_PARAM = "crm_telephony.create_lead_unknown"
+POPUP_HIDE_LEADS_PARAM = "crm_telephony.popup_hide_leads"
+HISTORY_TAG = {"inbound": "incoming_call", "outbound": "outgoing_call", "internal": None}
+
+
+def _parse_utc(value):
+    """ISO 8601 ("2026-11-23T08:00:00Z") -> naive UTC datetime, or None."""
+    if not value:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(_("Call times must be ISO 8601 strings, like 2026-11-23T08:00:00Z."))
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as error:
+        raise ValidationError(
+            _("The call time %(value)s is not an ISO 8601 date.", value=value[:40])
+        ) from error
+    if parsed.tzinfo:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed
+
+
+class CrmPhoneCall(models.Model):
+    _name = "crm.phone.call"
+    _description = "Phone Call"
+    _order = "started_at desc, id desc"
+    _rec_name = "name"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    direction = fields.Selection(
+        [("inbound", "Incoming"), ("outbound", "Outgoing"), ("internal", "Internal")],
+        required=True,
+        default="inbound",
+    )
+    state = fields.Selection(
+        [
+            ("ringing", "Ringing"),
+            ("answered", "Answered"),
+            ("missed", "Missed"),
+            ("busy", "Busy"),
+            ("failed", "Failed"),
+        ],
+        required=True,
+        default="ringing",
+        index=True,
+    )
+    from_number = fields.Char(string="From")
+    to_number = fields.Char(string="To")
+    caller_name = fields.Char(string="Caller Name")
+    customer_number_e164 = fields.Char(
+        string="Customer Number",
+        index=True,
+        help="The customer's number in international format, to find calls back.",
+    )
+    agent_id = fields.Many2one("res.users", string="Agent", index=True, ondelete="set null")
+    team_id = fields.Many2one("crm.team", string="Sales Team", index=True)
+    partner_id = fields.Many2one("res.partner", string="Contact", index=True, ondelete="set null")
+    lead_id = fields.Many2one(
+        "crm.lead",
+        string="Lead",
+        index=True,
+        ondelete="set null",
+        groups="sales_team.group_sale_salesman",
+    )
+    started_at = fields.Datetime(string="Started", default=fields.Datetime.now, index=True)
+    answered_at = fields.Datetime(string="Answered")
+    ended_at = fields.Datetime(string="Ended")
+    duration = fields.Integer(string="Duration (s)", help="Talk time in seconds.")
+    pbx_call_id = fields.Char(
+        string="PBX Call ID", copy=False, help="The call's id on the PBX (Asterisk Linkedid)."
+    )
+    recording_url = fields.Char(string="Recording")
+    notes = fields.Text()
+    source = fields.Selection(
+        [
+            ("ami", "Asterisk AMI"),
+            ("webhook", "Webhook"),
+            ("mobile", "Mobile app"),
+            ("odoo", "Click-to-dial"),
+        ],
+        default="odoo",
+        required=True,
+    )
+    raw_caller = fields.Char(string="Raw Caller ID")
+    called_back = fields.Boolean(
+        compute="_compute_called_back",
+        search="_search_called_back",
+        help="A later outgoing call reached the same number.",
+    )
+
+    _sql_constraints = [
+        ("pbx_call_id_unique", "UNIQUE(pbx_call_id)", "A PBX call can be logged only once."),
+        ("duration_positive", "CHECK(duration >= 0)", "A call cannot last less than zero seconds."),
+    ]
+
+    @api.depends("direction", "from_number", "to_number", "partner_id")
+    def _compute_name(self):
+        labels = dict(self._fields["direction"]._description_selection(self.env))
+        for call in self:
+            number = call.from_number if call.direction == "inbound" else call.to_number
+            who = call.partner_id.display_name or number or _("Unknown number")
+            call.name = f"{labels.get(call.direction, '')}: {who}"
+
+    def _compute_called_back(self):
+        called_back = (
+            self.sudo()
+            .search([("id", "in", self.ids), ("called_back", "=", True)])
+            .with_env(self.env)
+        )
+        for call in self:
+            call.called_back = call in called_back
+
+    def _search_called_back(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(_("Unsupported search on Called back."))
+        query = """
+            SELECT missed.id FROM crm_phone_call missed
+             WHERE missed.customer_number_e164 IS NOT NULL
+               AND EXISTS (
+                   SELECT 1 FROM crm_phone_call later
+                    WHERE later.direction = 'outbound'
+                      AND later.customer_number_e164 = missed.customer_number_e164
+                      AND later.started_at > missed.started_at)
+        """
+        self.flush_model(["customer_number_e164", "direction", "started_at"])
+        self.env.cr.execute(query)
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", ids)]
+
+    # ------------------------------------------------------------------
+    # Caller matching
+    # ------------------------------------------------------------------
+    @api.model
+    def _crm_match_number(self, number):
+        """The best partner and lead for ``number`` and the other matches.
+
+        Exact match on the E.164 columns; several matches: the record with
+        the latest activity first (open leads before partners' old leads).
+        """
+        Partner = self.env["res.partner"].sudo()
+        Lead = self.env["crm.lead"].sudo()
+        leads = Lead._crm_search_caller(number)
+        leads = leads.sorted(
+            lambda lead: (lead.active and not lead.stage_id.is_won, lead.write_date),
+            reverse=True,
+        )
+        partners = Partner._crm_search_caller(number)
+        partner = partners[:1] or leads[:1].partner_id
+        lead = leads[:1]
+        return {
+            "partner": partner,
+            "lead": lead,
+            "other_partners": partners - partner,
+            "other_leads": leads - lead,
+        }
+
+    # ------------------------------------------------------------------
+    # Event ingestion (PBX bridge, webhook providers, mobile app)
+    # ------------------------------------------------------------------
+    @api.model
+    def _crm_validate_event(self, event):
+        if not isinstance(event, dict):
+            raise ValidationError(_("Each call event must be a JSON object."))
+        for key in ("event_id", "call_id"):
+            value = event.get(key)
+            if not isinstance(value, str) or not value.strip() or len(value) > 128:
+                raise ValidationError(
+                    _(
+                        "The call event field %(field)s must be a non-empty text of at most "
+                        "128 characters.",
+                        field=key,
+                    )
+                )
+        if event.get("type") not in EVENT_TYPES:
+            raise ValidationError(_("Unknown call event type; use ringing, answered or ended."))
+        if event.get("direction", "inbound") not in DIRECTIONS:
+            raise ValidationError(_("Unknown call direction; use inbound, outbound or internal."))
+        if event["type"] == "ended" and event.get("state") not in END_STATES:
+            raise ValidationError(
+                _("An ended call needs its outcome: answered, missed, busy or failed.")
+            )
+        for key in ("caller_number", "caller_name", "callee_number", "extension", "raw_caller"):
+            value = event.get(key)
+            if value is not None and (not isinstance(value, str) or len(value) > 128):
+                raise ValidationError(
+                    _("The call event field %(field)s must be a short text.", field=key)
+                )
+        duration = event.get("duration") or 0
+        if (
+            not isinstance(duration, int)
+            or isinstance(duration, bool)
+            or not (0 <= duration < 7 * 86400)
+        ):
+            raise ValidationError(_("The call duration must be a whole number of seconds."))
+        for key in ("at", "started_at", "answered_at", "ended_at"):
+            _parse_utc(event.get(key))
+
+    @api.model
+    def _crm_ingest_events(self, events, source="webhook", agent=None):
+        """Apply call events; idempotent by ``event_id``, one call per ``call_id``.
+
+        ``agent`` is the user who reported the events (mobile app); PBX
+        events name the agent by ``extension`` instead.
+        Returns the number of events applied (duplicates are skipped).
+        """
+        applied = 0
+        for event in events:
+            self._crm_validate_event(event)
+        Event = self.env["crm.phone.call.event"].sudo()
+        known = set(
+            Event.search([("event_id", "in", [e["event_id"] for e in events])]).mapped("event_id")
+        )
+        for event in events:
+            if event["event_id"] in known:
+                _logger.info("Call event %s already applied, skipped", event["event_id"])
+                continue
+            known.add(event["event_id"])
+            call = self.sudo()._crm_apply_event(event, source, agent)
+            Event.create(
+                {"event_id": event["event_id"], "call_id": call.id, "event_type": event["type"]}
+            )
+            applied += 1
+        return applied
+
+    def _crm_apply_event(self, event, source, agent=None):
+        direction = event.get("direction") or "inbound"
+        call = self.search([("pbx_call_id", "=", event["call_id"])], limit=1)
+        agent = agent or self._crm_agent_for_extension(event.get("extension"))
+        if not call:
+            call = self._crm_create_from_event(event, direction, source)
+        values = {}
+        if event["type"] == "ringing":
+            if agent and direction != "outbound":
+                call._crm_notify_ringing(agent)
+            if agent and direction == "outbound" and not call.agent_id:
+                values["agent_id"] = agent.id
+        elif event["type"] == "answered":
+            values.update(
+                state="answered",
+                answered_at=_parse_utc(event.get("answered_at") or event.get("at")),
+            )
+            if agent:
+                values["agent_id"] = agent.id
+        else:
+            values.update(
+                state=event["state"],
+                ended_at=_parse_utc(event.get("ended_at") or event.get("at")),
+                duration=event.get("duration") or 0,
+            )
+            if event.get("answered_at"):
+                values["answered_at"] = _parse_utc(event["answered_at"])
+            if agent and (event["state"] == "answered" or not call.agent_id):
+                values["agent_id"] = agent.id
+        if values.get("agent_id") and not call.team_id:
+            values["team_id"] = self.env["res.users"].browse(values["agent_id"]).sale_team_id.id
+        if call.state in FINAL_STATES and call.ended_at and event["type"] != "ended":
+            # A late "ringing"/"answered" after the end must not reopen the call.
+            values.pop("state", None)
+        was_ended = bool(call.ended_at)
+        call.write(values)
+        if event["type"] == "ended" and not was_ended:
+            call._crm_on_ended()
+        return call
+
+    def _crm_create_from_event(self, event, direction, source):
+        customer_number = (
+            event.get("callee_number") if direction == "outbound" else event.get("caller_number")
+        )
+        match = self._crm_match_number(customer_number) if direction != "internal" else {}
+        candidates = caller_id_candidates(
+            customer_number, self.env["res.partner"]._crm_default_country_code()
+        )
+        values = {
+            "pbx_call_id": event["call_id"],
+            "direction": direction,
+            "source": source if source in ("ami", "webhook", "mobile") else "webhook",
+            "from_number": event.get("caller_number") or event.get("raw_caller") or False,
+            "to_number": event.get("callee_number") or False,
+            "caller_name": event.get("caller_name") or False,
+            "raw_caller": event.get("raw_caller") or False,
+            "customer_number_e164": candidates[0] if candidates else False,
+            "started_at": _parse_utc(event.get("started_at") or event.get("at"))
+            or fields.Datetime.now(),
+            "partner_id": match.get("partner", self.env["res.partner"]).id,
+            "lead_id": match.get("lead", self.env["crm.lead"]).id,
+        }
+        if (
+            direction == "inbound"
+            and candidates
+            and not match.get("partner")
+            and not match.get("lead")
+            and self.env["ir.config_parameter"].sudo().get_param(CREATE_LEAD_PARAM)
+        ):
+            values["lead_id"] = self._crm_create_lead_for_unknown(event, candidates[0]).id
+        return self.create(values)
+
+    def _crm_create_lead_for_unknown(self, event, number):
+        return (
+            self.env["crm.lead"]
+            .sudo()
+            .create(
+                {
+                    "name": _("Call from %(number)s", number=number),
+                    "phone": number,
+                    "contact_name": event.get("caller_name") or False,
+                    "type": "lead",
+                }
+            )
+        )
+
+    @api.model
+    def _crm_agent_for_extension(self, extension):
+        if not extension:
+            return self.env["res.users"]
+        return self.env["res.users"].sudo().search([("pbx_extension", "=", extension)], limit=1)
+
+    # ------------------------------------------------------------------
+    # Caller-ID popup
+    # ------------------------------------------------------------------
+    def _crm_popup_payload(self, agent):
+        """What ``agent`` sees when the phone rings: only records he may read."""
+        self.ensure_one()
+        partner, lead = self.partner_id.sudo(), self.sudo().lead_id
+        show_leads = not str2bool(
+            self.env["ir.config_parameter"].sudo().get_param(POPUP_HIDE_LEADS_PARAM, "False")
+        )
+        open_leads = self.env["crm.lead"]
+        if partner and show_leads:
+            open_leads = open_leads.sudo().search(
+                [
+                    ("partner_id", "child_of", partner.commercial_partner_id.id),
+                    ("type", "=", "opportunity"),
+                    ("active", "=", True),
+                ],
+                limit=5,
+                order="write_date desc",
+            )
+        open_leads = open_leads.with_user(agent)._filtered_access("read")
+        others = self.env["res.partner"]
+        if self.customer_number_e164:
+            match = self._crm_match_number(self.customer_number_e164)
+            others = (match["other_partners"] - partner).with_user(agent)._filtered_access("read")
+        recent = self.sudo().search(
+            [
+                ("id", "!=", self.id),
+                ("customer_number_e164", "=", self.customer_number_e164),
+                ("customer_number_e164", "!=", False),
+            ],
+            limit=3,
+        )
+        lead_visible = bool(lead.with_user(agent)._filtered_access("read"))
+        return {
+            "call_id": self.id,
+            "number": self.from_number or "",
+            "caller_name": partner.name
+            or (lead_visible and lead.contact_name)
+            or self.caller_name
+            or "",
+            "company": partner.commercial_company_name or partner.parent_id.name or "",
+            "partner_id": partner.id or False,
+            "lead_id": lead_visible and lead.id,
+            "open_leads": [{"id": o.id, "name": o.name} for o in open_leads],
+            "other_contacts": [{"id": p.id, "name": p.display_name} for p in others],
+            "last_calls": [
+                {
+                    "when": fields.Datetime.to_string(c.started_at),
+                    "state": c.state,
+                    "direction": c.direction,
+                }
+                for c in recent
+            ],
+        }
+
+    def _crm_notify_ringing(self, agent):
+        """Tell ``agent`` (and only that user) who is calling."""
+        self.ensure_one()
+        agent._bus_send("crm_telephony/incoming_call", self._crm_popup_payload(agent))
+
+    # ------------------------------------------------------------------
+    # End of call: history, follow-up
+    # ------------------------------------------------------------------
+    def _crm_on_ended(self):
+        self.ensure_one()
+        self._crm_post_history()
+        if self.direction == "inbound" and self.state in ("missed", "busy", "failed"):
+            self._crm_schedule_callback()
+
+    def _crm_history_body(self):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        number = self.from_number if self.direction == "inbound" else self.to_number
+        if self.direction == "inbound":
+            text = _(
+                "Incoming call from %(number)s: %(state)s",
+                number=number or "?",
+                state=labels[self.state],
+            )
+        else:
+            text = _(
+                "Outgoing call to %(number)s: %(state)s",
+                number=number or "?",
+                state=labels[self.state],
+            )
+        if self.agent_id:
+            text += " - " + _("agent %(agent)s", agent=self.agent_id.name)
+        if self.duration:
+            text += " - " + _(
+                "%(minutes)s min %(seconds)s s",
+                minutes=self.duration // 60,
+                seconds=self.duration % 60,
+            )
+        return Markup("<p>%s</p>") % text
+
+    def _crm_post_history(self):
+        code = (
+            "missed_call"
+            if (self.direction == "inbound" and self.state != "answered")
+            else HISTORY_TAG.get(self.direction)
+        )
+        if not code:
+            return
+        body = self._crm_history_body()
+        # Events arrive as the public user of the API: sign with the agent or the bot.
+        author = self.agent_id.partner_id or self.env.ref("base.partner_root")
+        for record in (self.sudo().lead_id, self.partner_id.sudo()):
+            if record:
+                message = record.message_post(
+                    body=body,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                    author_id=author.id,
+                )
+                message._crm_apply_system_tags([code])
+
+    def _crm_schedule_callback(self):
+        responsible = self.agent_id or self.team_id.user_id
+        record = self.sudo().lead_id or self.partner_id.sudo()
+        if not record or not responsible:
+            return
+        record.activity_schedule(
+            "mail.mail_activity_data_call",
+            summary=_("Call back %(number)s (missed call)", number=self.from_number or ""),
+            user_id=responsible.id,
+        )
+
+    def action_open_customer(self):
+        self.ensure_one()
+        record = self.partner_id
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "views": [(False, "form")],
+        }
+
+    # ------------------------------------------------------------------
+    # Click-to-dial
+    # ------------------------------------------------------------------
+    @api.model
+    def _crm_dial(self, number, record):
+        """Dial ``number`` for the current user and log the outgoing call."""
+        user = self.env.user
+        e164 = normalize_e164(
+            number, record._crm_e164_country_code(record._crm_record_fallback_country_code())
+        )
+        if not e164:
+            raise UserError(
+                _("%(number)s is not a phone number that can be dialled.", number=number)
+            )
+        call = self.sudo().create(
+            {
+                "direction": "outbound",
+                "state": "ringing",
+                "source": "mobile" if user.crm_dial_on_mobile else "odoo",
+                "agent_id": user.id,
+                "team_id": user.sale_team_id.id,
+                "to_number": number,
+                "from_number": user.pbx_extension or False,
+                "customer_number_e164": e164,
+                "partner_id": (record if record._name == "res.partner" else record.partner_id).id,
+                "lead_id": record.id if record._name == "crm.lead" else False,
+                "pbx_call_id": f"odoo-{uuid.uuid4()}",
+            }
+        )
+        if user.crm_dial_on_mobile:
+            self.env["crm.phone.dial.request"].sudo().create(
+                {
+                    "user_id": user.id,
+                    "number": e164,
+                    "name": record.display_name,
+                    "call_id": call.id,
+                }
+            )
+            message = _("%(number)s was sent to your mobile app.", number=e164)
+        else:
+            self._crm_originate(user, e164, call)
+            message = _("Your phone rings now; pick up to call %(number)s.", number=e164)
+        for target in (call.sudo().lead_id, call.partner_id.sudo()):
+            if target:
+                target.message_post(
+                    body=Markup("<p>%s</p>")
+                    % _("Outgoing call to %(number)s by %(agent)s", number=e164, agent=user.name),
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )._crm_apply_system_tags(["outgoing_call"])
+        return message
+
+    @api.model
+    def _crm_originate(self, user, e164, call):
+        if not user.pbx_extension:
+            raise UserError(_("Set your PBX extension in your preferences before dialling."))
+        params = self.env["ir.config_parameter"].sudo()
+        host = params.get_param("crm_telephony.ami_host")
+        if not host:
+            raise UserError(
+                _(
+                    "The phone system is not configured; ask an administrator to "
+                    "fill in the AMI settings of CRM."
+                )
+            )
+        client = AmiClient(
+            host,
+            int(params.get_param("crm_telephony.ami_port") or 5038),
+            params.get_param("crm_telephony.ami_user") or "",
+            params.get_param(AMI_SECRET_PARAM) or "",
+        )
+        channel = params.get_param("crm_telephony.ami_channel") or "Local/{extension}@from-internal"
+        dial_context = params.get_param("crm_telephony.ami_context") or "from-internal"
+        prefix = params.get_param("crm_telephony.ami_international_prefix") or "00"
+        try:
+            with client as ami:
+                ami.originate(
+                    channel=channel.format(extension=user.pbx_extension),
+                    context=dial_context,
+                    exten=prefix + e164[1:],
+                    caller_id=f"{call.partner_id.name or e164} <{e164}>",
+                    variables={"CRM_CALL_ID": call.pbx_call_id},
+                )
+        except AmiError as error:
+            _logger.warning("AMI Originate for %s failed: %s", user.login, error)
+            raise UserError(
+                _("The phone system could not place the call: %(reason)s", reason=str(error))
+            ) from error

@@ -1,0 +1,56 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+AMI_SECRET_PARAM = "crm_telephony.ami_secret"
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    crm_telephony_ami_host = fields.Char(
+        string="AMI Host", config_parameter="crm_telephony.ami_host"
+    )
+    crm_telephony_ami_port = fields.Integer(
+        string="AMI Port", config_parameter="crm_telephony.ami_port", default=5038
+    )
+    crm_telephony_ami_user = fields.Char(
+        string="AMI User", config_parameter="crm_telephony.ami_user"
+    )
+    crm_telephony_ami_secret = fields.Char(
+        string="AMI Secret",
+        help="Write a new secret to change it; the stored one is never shown.",
+    )
+    crm_telephony_ami_secret_set = fields.Boolean(
+        string="AMI Secret Stored", compute="_compute_crm_telephony_ami_secret_set"
+    )
+    crm_telephony_default_country_id = fields.Many2one(
+        "res.country",
+        string="Default Phone Country",
+        config_parameter="crm_telephony.default_country_id",
+        help="Country of phone numbers written without an international prefix when "
+        "neither the record nor its company has a country.",
+    )
+    crm_telephony_create_lead_unknown = fields.Boolean(
+        string="Create a Lead for Unknown Callers",
+        config_parameter="crm_telephony.create_lead_unknown",
+    )
+    crm_telephony_popup_hide_leads = fields.Boolean(
+        string="Hide Open Leads in the Caller Popup",
+        config_parameter="crm_telephony.popup_hide_leads",
+    )
+
+    @api.depends("crm_telephony_ami_secret")
+    def _compute_crm_telephony_ami_secret_set(self):
+        stored = bool(self.env["ir.config_parameter"].sudo().get_param(AMI_SECRET_PARAM))
+        for settings in self:
+            settings.crm_telephony_ami_secret_set = stored
+
+    def set_values(self):
+        super().set_values()
+        for settings in self:
+            if settings.crm_telephony_ami_secret:
+                # Write-only: stored as a system parameter, never read back into the form.
+                self.env["ir.config_parameter"].sudo().set_param(
+                    AMI_SECRET_PARAM, settings.crm_telephony_ami_secret
+                )

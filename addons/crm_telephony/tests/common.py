@@ -1,0 +1,85 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import itertools
+
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+_event_seq = itertools.count(1)
+
+
+def call_event(call_id, event_type, **values):
+    """A call event of the bridge's contract with sensible defaults."""
+    event = {
+        "event_id": f"{call_id}-{event_type}-{next(_event_seq)}",
+        "call_id": call_id,
+        "type": event_type,
+        "direction": "inbound",
+        "caller_number": None,
+        "caller_name": None,
+        "callee_number": "100",
+        "extension": None,
+        "state": None,
+        "at": "2026-11-23T08:00:00Z",
+        "started_at": "2026-11-23T08:00:00Z",
+        "answered_at": None,
+        "ended_at": None,
+        "duration": 0,
+        "raw_caller": None,
+        "source": "ami",
+    }
+    event.update(values)
+    return event
+
+
+class TelephonyCase(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "crm_telephony.default_country_id", cls.env.ref("base.ir").id
+        )
+        cls.agent = new_test_user(
+            cls.env,
+            login="tel_agent_one",
+            groups="crm_custom.group_crm_sales_user",
+            name="Agent One",
+        )
+        cls.agent.pbx_extension = "7101"
+        cls.other_agent = new_test_user(
+            cls.env,
+            login="tel_agent_two",
+            groups="crm_custom.group_crm_sales_user",
+            name="Agent Two",
+        )
+        cls.other_agent.pbx_extension = "7102"
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Telephony team",
+                "user_id": cls.other_agent.id,
+                "member_ids": [(4, cls.agent.id), (4, cls.other_agent.id)],
+            }
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "Reza Karimi",
+                "country_id": cls.env.ref("base.ir").id,
+                "mobile": "0912 111 2233",
+            }
+        )
+        cls.lead = cls.env["crm.lead"].create(
+            {
+                "name": "Karimi: 20 phones",
+                "type": "opportunity",
+                "partner_id": cls.customer.id,
+                "user_id": cls.agent.id,
+                "team_id": cls.team.id,
+            }
+        )
+
+    def ingest(self, *events, source="ami"):
+        return self.env["crm.phone.call"].sudo()._crm_ingest_events(list(events), source=source)
+
+    def call_of(self, pbx_call_id):
+        return self.env["crm.phone.call"].sudo().search([("pbx_call_id", "=", pbx_call_id)])

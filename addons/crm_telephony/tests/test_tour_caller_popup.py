@@ -1,0 +1,79 @@
+# Copyright 2026 CRM Suite Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import hashlib
+import hmac
+import json
+import time
+from unittest.mock import patch
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.bus.websocket import WebsocketConnectionHandler
+
+from .common import call_event
+
+
+@tagged("post_install", "-at_install", "crm_suite_http")
+class TestCallerPopupTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Odoo refuses websockets under tests; the popup travels on the bus's
+        # websocket, so open it as Odoo's own bus tests do (WebsocketCase).
+        cls.startClassPatcher(
+            patch.object(WebsocketConnectionHandler, "websocket_allowed", return_value=True)
+        )
+
+    def test_ringing_agent_opens_the_caller(self):
+        agent = new_test_user(
+            self.env,
+            login="tel_tour_agent",
+            groups="crm_custom.group_crm_sales_user",
+            name="Tour Agent",
+        )
+        agent.pbx_extension = "7301"
+        customer = self.env["res.partner"].create(
+            {
+                "name": "Tour Caller Sadeghi",
+                "country_id": self.env.ref("base.ir").id,
+                "mobile": "0912 303 0303",
+            }
+        )
+        self.env["crm.lead"].create(
+            {
+                "name": "Tour opportunity",
+                "type": "opportunity",
+                "partner_id": customer.id,
+                "user_id": agent.id,
+            }
+        )
+        key = self.env["crm.phone.api.key"].create({"name": "Tour PBX", "kind": "pbx"})
+        secret = key._crm_issue_secret()
+        body = json.dumps(
+            {
+                "events": [
+                    call_event(
+                        "tour-1",
+                        "ringing",
+                        caller_number="+989123030303",
+                        extension="7301",
+                    )
+                ]
+            }
+        ).encode()
+        stamp = str(int(time.time()))
+        signature = hmac.new(
+            secret.encode(), f"{stamp}.".encode() + body, hashlib.sha256
+        ).hexdigest()
+        response = self.url_open(
+            "/crm_telephony/v1/pbx/events",
+            data=body,
+            headers={
+                "Content-Type": "application/json",
+                "X-Crm-Key": key.key_id,
+                "X-Crm-Timestamp": stamp,
+                "X-Crm-Signature": f"sha256={signature}",
+            },
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        self.start_tour("/odoo", "crm_telephony_caller_popup_tour", login="tel_tour_agent")
