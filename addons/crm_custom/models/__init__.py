@@ -21,7 +21,6 @@ from . import res_partner
 from . import crm_workflow_template
 from . import crm_lead_workflow_task
 from . import crm_team
-from . import crm_stage_workflow
 from . import crm_lead_workflow
 from . import crm_lead_stage_history
 from . import utm_campaign
