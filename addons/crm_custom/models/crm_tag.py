@@ -6,10 +6,12 @@ import re
 import unicodedata
 
 from markupsafe import Markup
+from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.sql import column_exists, create_column
 
 _logger = logging.getLogger(__name__)
 
@@ -143,6 +145,24 @@ class CrmTag(models.Model):
             "A personal tag has an owner, and only a personal tag has one.",
         ),
     ]
+
+    def _auto_init(self):
+        # The unique constraint on the comparison key is added with the
+        # column: fill the key of the tags that already exist first, or they
+        # would all share an empty key and the constraint could not be made.
+        cr = self.env.cr
+        if not column_exists(cr, self._table, "normalized_name"):
+            create_column(cr, self._table, "normalized_name", "varchar")
+            cr.execute(SQL("SELECT id, name->>'en_US' FROM %s", SQL.identifier(self._table)))
+            keys = [(tag_id, normalize_tag_name(name)) for tag_id, name in cr.fetchall()]
+            if keys:
+                execute_values(
+                    cr._obj,
+                    "UPDATE crm_tag SET normalized_name = key.value "
+                    "FROM (VALUES %s) AS key (id, value) WHERE crm_tag.id = key.id",
+                    keys,
+                )
+        return super()._auto_init()
 
     def init(self):
         # A trigram index makes "contains" searches on the key use an index at

@@ -9,46 +9,44 @@ Odoo worker than the bridge's long-running event loop.
 
 import socket
 
-CRLF = "\r\n"
+from ..ami_bridge.protocol import AmiParser, format_action, next_action_id
+
+# A PBX that talks this long without answering is not answering.
+MAX_BYTES_WITHOUT_ANSWER = 1 << 20
 
 
 class AmiError(Exception):
     """The PBX is unreachable, refused the login or refused the action."""
 
 
-def _encode(action):
-    lines = [f"{key}: {value}" for key, value in action.items()]
-    for key, value in action.items():
-        if CRLF in str(value) or "\n" in str(value) or "\r" in str(value):
-            raise AmiError(f"Invalid character in AMI field {key}")
-    return (CRLF.join(lines) + CRLF + CRLF).encode()
-
-
 class AmiClient:
+    """Login, one or two actions, Logoff — framed by the bridge's AMI parser."""
+
     def __init__(self, host, port, username, secret, timeout=5.0):
         self.host, self.port = host, port
         self.username, self.secret = username, secret
         self.timeout = timeout
         self._sock = None
-        self._buffer = b""
-        self._action_seq = 0
+        self._parser = AmiParser()
+        self._pending = []
+        self._received = 0
 
     def __enter__(self):
         try:
             self._sock = socket.create_connection((self.host, self.port), timeout=self.timeout)
-            banner = self._read_line()
+            self._wait_banner()
+        except AmiError:
+            self.close()
+            raise
         except OSError as error:
             raise AmiError(f"cannot connect to {self.host}:{self.port}: {error}") from error
-        if not banner.startswith("Asterisk Call Manager"):
-            self.close()
-            raise AmiError(f"unexpected banner {banner[:60]!r}")
-        self.send({"Action": "Login", "Username": self.username, "Secret": self.secret})
+        self.send("Login", {"Username": self.username, "Secret": self.secret})
         return self
 
     def __exit__(self, *exc_info):
         try:
             if self._sock and exc_info[0] is None:
-                self.send({"Action": "Logoff"}, expect=("Goodbye", "Success"))
+                self.send("Logoff", expect=("Goodbye", "Success"))
         except AmiError:
             pass
         finally:
@@ -59,39 +57,41 @@ class AmiClient:
             self._sock.close()
             self._sock = None
 
-    def _read_line(self):
-        while b"\r\n" not in self._buffer:
-            chunk = self._sock.recv(4096)
-            if not chunk:
-                raise AmiError("the PBX closed the connection")
-            self._buffer += chunk
-            if len(self._buffer) > 1 << 20:
-                raise AmiError("the PBX sent an oversized frame")
-        line, self._buffer = self._buffer.split(b"\r\n", 1)
-        return line.decode("utf-8", "replace")
+    def _receive_more(self):
+        chunk = self._sock.recv(4096)
+        if not chunk:
+            raise AmiError("the PBX closed the connection")
+        self._received += len(chunk)
+        if self._received > MAX_BYTES_WITHOUT_ANSWER:
+            raise AmiError("the PBX sent too much without answering")
+        self._pending.extend(self._parser.feed(chunk))
 
-    def _read_message(self):
-        message = {}
+    def _wait_banner(self):
+        self._received = 0
+        while self._parser.banner is None:
+            if self._pending:
+                raise AmiError("the PBX did not greet as an Asterisk Manager Interface")
+            self._receive_more()
+
+    def _wait_response(self, action_id):
+        self._received = 0
         while True:
-            line = self._read_line()
-            if not line:
-                if message:
+            for index, message in enumerate(self._pending):
+                if message.is_response and message.get("ActionID", action_id) == action_id:
+                    del self._pending[: index + 1]
                     return message
-                continue
-            key, _sep, value = line.partition(":")
-            message[key.strip()] = value.strip()
+            self._receive_more()
 
-    def send(self, action, expect=("Success",)):
+    def send(self, action, fields=None, expect=("Success",)):
         """Send ``action`` and return its response; events in between are skipped."""
-        self._action_seq += 1
-        action_id = f"crm-{self._action_seq}"
-        action = {**action, "ActionID": action_id}
+        action_id = next_action_id()
         try:
-            self._sock.sendall(_encode(action))
-            while True:
-                message = self._read_message()
-                if "Response" in message and message.get("ActionID", action_id) == action_id:
-                    break
+            payload = format_action(action, action_id, fields)
+        except ValueError as error:
+            raise AmiError(str(error)) from error
+        try:
+            self._sock.sendall(payload)
+            message = self._wait_response(action_id)
         except (OSError, TimeoutError) as error:
             raise AmiError(f"no answer from the PBX: {error}") from error
         if message["Response"] not in expect:
@@ -99,8 +99,7 @@ class AmiClient:
         return message
 
     def originate(self, channel, context, exten, caller_id, variables=None):
-        action = {
-            "Action": "Originate",
+        fields = {
             "Channel": channel,
             "Context": context,
             "Exten": exten,
@@ -110,5 +109,5 @@ class AmiClient:
             "Async": "true",
         }
         if variables:
-            action["Variable"] = ",".join(f"{k}={v}" for k, v in variables.items())
-        return self.send(action)
+            fields["Variable"] = ",".join(f"{key}={value}" for key, value in variables.items())
+        return self.send("Originate", fields)
