@@ -181,7 +181,7 @@ class CrmLead(models.Model):
 
     @api.model
     def _read_group_expand_status_ids(self, statuses, domain):
-        return statuses.search([])
+        return statuses.search([("active", "=", True)])
 
     def write(self, vals):
         previous_status = {lead: lead.status_id for lead in self} if "status_id" in vals else {}

@@ -35,7 +35,7 @@ class CrmLead(models.Model):
         string="Next Task",
         compute="_compute_workflow_next_task_id",
     )
-    stage_history_ids = fields.One2many("crm.lead.stage.history", "lead_id", string="Stage History")
+    stage_history_ids = fields.One2many("crm.lead.stage.history", "lead_id")
 
     @api.depends("workflow_task_ids.state", "workflow_task_ids.progress")
     def _compute_workflow_progress(self):

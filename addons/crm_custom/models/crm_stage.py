@@ -20,11 +20,12 @@ class CrmStage(models.Model):
 
     @api.depends_context("crm_show_stage_progress")
     def _compute_display_name(self):
-        super()._compute_display_name()
+        result = super()._compute_display_name()
         # The pipeline's columns show how far along each stage is.
         if self.env.context.get("crm_show_stage_progress"):
             for stage in self.filtered("progress"):
                 stage.display_name = f"{stage.display_name} ({stage.progress:g}%)"
+        return result
 
     @api.constrains("progress")
     def _check_progress_range(self):

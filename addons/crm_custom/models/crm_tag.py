@@ -91,7 +91,6 @@ class CrmTag(models.Model):
     )
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         index="btree_not_null",
         ondelete="cascade",
         help="The only user who sees and uses this personal tag.",
@@ -114,7 +113,6 @@ class CrmTag(models.Model):
     )
     lost_reason_id = fields.Many2one(
         "crm.lost.reason",
-        string="Lost Reason",
         help="Odoo lost reason set on an opportunity lost with this tag as its main reason.",
     )
     lead_count = fields.Integer(compute="_compute_usage_counts", string="Leads")

@@ -72,7 +72,7 @@ class CrmWorkflowTemplateLine(models.Model):
         string="Customer Must Act",
         help="The task waits on the customer (e.g. signing the contract).",
     )
-    tag_id = fields.Many2one("crm.tag", string="Tag")
+    tag_id = fields.Many2one("crm.tag")
 
     @api.constrains("progress")
     def _check_progress_range(self):

@@ -72,7 +72,7 @@ class MailMessage(models.Model):
 
     def _to_store(self, store, /, *, fields=None, **kwargs):
         """Send the entry's tags to the chatter, which shows them as badges."""
-        super()._to_store(store, fields=fields, **kwargs)
+        result = super()._to_store(store, fields=fields, **kwargs)
         # sudo: tags of a readable message; others' personal tags stay hidden
         user = self.env.user
         for message in self.sudo().filtered("crm_tag_ids"):
@@ -83,3 +83,4 @@ class MailMessage(models.Model):
                 self.browse(message.id),
                 {"crmTags": [{"id": tag.id, "name": tag.name, "color": tag.color} for tag in tags]},
             )
+        return result

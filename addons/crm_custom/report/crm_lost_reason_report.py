@@ -20,11 +20,9 @@ class CrmLostReasonReport(models.Model):
     lead_id = fields.Many2one("crm.lead", string="Opportunity", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
     date_lost = fields.Datetime(string="Lost On", readonly=True)
-    lost_amount = fields.Monetary(
-        string="Lost Amount", readonly=True, currency_field="company_currency"
-    )
+    lost_amount = fields.Monetary(readonly=True, currency_field="company_currency")
     company_currency = fields.Many2one("res.currency", readonly=True)
 
     def init(self):

@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models, tools
+from odoo.tools import SQL
 
 from ..models.mail_message import CUSTOMER_HISTORY_MODELS
 
@@ -15,10 +16,9 @@ class CrmTagUsageReport(models.Model):
     _order = "date desc"
     _rec_name = "tag_id"
 
-    tag_id = fields.Many2one("crm.tag", string="Tag", readonly=True)
+    tag_id = fields.Many2one("crm.tag", readonly=True)
     tag_kind = fields.Selection(
         [("personal", "Personal"), ("public", "Public"), ("system", "System")],
-        string="Tag Kind",
         readonly=True,
     )
     record_type = fields.Selection(
@@ -32,14 +32,14 @@ class CrmTagUsageReport(models.Model):
         readonly=True,
     )
     date = fields.Datetime(readonly=True)
-    user_id = fields.Many2one("res.users", string="User", readonly=True)
+    user_id = fields.Many2one("res.users", readonly=True)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        history_models = ", ".join(f"'{model}'" for model in CUSTOMER_HISTORY_MODELS)
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT row_number() OVER () AS id, uses.*, tag.kind AS tag_kind
                 FROM (
                     SELECT rel.tag_id, 'lead' AS record_type,
@@ -59,7 +59,7 @@ class CrmTagUsageReport(models.Model):
                           SELECT id FROM res_users
                            WHERE partner_id = message.author_id ORDER BY id LIMIT 1
                       ) author_user ON TRUE
-                     WHERE message.model IN ({history_models})
+                     WHERE message.model IN %s
                     UNION ALL
                     SELECT rel.tag_id, 'activity', activity.date_deadline::timestamp,
                            activity.user_id
@@ -67,5 +67,8 @@ class CrmTagUsageReport(models.Model):
                       JOIN mail_activity activity ON activity.id = rel.activity_id
                 ) uses
                 JOIN crm_tag tag ON tag.id = uses.tag_id
-            )"""
+            )""",
+                SQL.identifier(self._table),
+                tuple(CUSTOMER_HISTORY_MODELS),
+            )
         )

@@ -8,6 +8,7 @@ from lxml import etree
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from ..models.crm_custom_field import technical_name_from_label
 from .common import CrmRolesCase
 
 
@@ -229,8 +230,6 @@ class TestCustomFields(CrmRolesCase):
         self.assertEqual(set(selection), {"exhibition", "website"})
 
     def test_technical_name_follows_the_label(self):
-        from odoo.addons.crm_custom.models.crm_custom_field import technical_name_from_label
-
         form = Form(self.env["crm.custom.field"].with_user(self.configurator))
         form.name = "Budget Owner"
         self.assertEqual(form.technical_name, "x_budget_owner")

@@ -7,6 +7,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import tagged
 
+from ..hooks import post_init_hook
 from .common import CrmRolesCase
 
 
@@ -126,11 +127,9 @@ class TestHistoryBackfill(CrmRolesCase):
     def test_backfill_from_tracking_values(self):
         """Leads that moved before the module was installed get their stage
         history from the chatter's stage tracking values."""
-        from odoo.addons.crm_custom.hooks import post_init_hook
-
         env = self.env(context={})  # tracking on
         team = env["crm.team"].create({"name": "Backfill team"})
-        first, second, third = env["crm.stage"].create(
+        first, _second, third = env["crm.stage"].create(
             [{"name": f"BF{seq}", "team_id": team.id, "sequence": seq} for seq in (1, 2, 3)]
         )
         lead = env["crm.lead"].create(

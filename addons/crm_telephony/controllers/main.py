@@ -10,7 +10,7 @@ import json
 import logging
 import time
 
-from odoo import fields, http
+from odoo import _, fields, http
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
@@ -112,14 +112,14 @@ MOBILE_CALL_FIELDS = (
 def _mobile_call_to_event(key, call):
     """A call reported by the app, as a call event of the PBX contract."""
     if not isinstance(call, dict):
-        raise ValidationError("Each call must be a JSON object.")
+        raise ValidationError(_("Each call must be a JSON object."))
     call_ref = call.get("id")
     if not isinstance(call_ref, str) or not call_ref or len(call_ref) > 64:
-        raise ValidationError("Each call needs an id: a text of at most 64 characters.")
+        raise ValidationError(_("Each call needs an id: a text of at most 64 characters."))
     event_type = call.get("type", "ended")
     direction = call.get("direction")
     if direction not in ("inbound", "outbound"):
-        raise ValidationError("The direction of a mobile call is inbound or outbound.")
+        raise ValidationError(_("The direction of a mobile call is inbound or outbound."))
     number = call.get("number")
     own = key.user_id.mobile or key.user_id.partner_id.mobile or None
     return {

@@ -134,11 +134,3 @@ class CrmPhoneApiKey(models.Model):
                 return True
             window.append(now)
         return False
-
-
-class CrmPhoneApiKeySecret(models.TransientModel):
-    _name = "crm.phone.api.key.secret"
-    _description = "New Telephony API Secret"
-
-    key_id = fields.Many2one("crm.phone.api.key", readonly=True)
-    secret = fields.Char(readonly=True, help="Copy it now: it will not be shown again.")

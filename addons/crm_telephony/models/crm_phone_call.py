@@ -68,18 +68,17 @@ class CrmPhoneCall(models.Model):
     )
     from_number = fields.Char(string="From")
     to_number = fields.Char(string="To")
-    caller_name = fields.Char(string="Caller Name")
+    caller_name = fields.Char()
     customer_number_e164 = fields.Char(
         string="Customer Number",
         index=True,
         help="The customer's number in international format, to find calls back.",
     )
-    agent_id = fields.Many2one("res.users", string="Agent", index=True, ondelete="set null")
+    agent_id = fields.Many2one("res.users", index=True, ondelete="set null")
     team_id = fields.Many2one("crm.team", string="Sales Team", index=True)
     partner_id = fields.Many2one("res.partner", string="Contact", index=True, ondelete="set null")
     lead_id = fields.Many2one(
         "crm.lead",
-        string="Lead",
         index=True,
         ondelete="set null",
         groups="sales_team.group_sale_salesman",

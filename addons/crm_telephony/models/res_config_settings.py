@@ -47,10 +47,11 @@ class ResConfigSettings(models.TransientModel):
             settings.crm_telephony_ami_secret_set = stored
 
     def set_values(self):
-        super().set_values()
+        result = super().set_values()
         for settings in self:
             if settings.crm_telephony_ami_secret:
                 # Write-only: stored as a system parameter, never read back into the form.
                 self.env["ir.config_parameter"].sudo().set_param(
                     AMI_SECRET_PARAM, settings.crm_telephony_ami_secret
                 )
+        return result

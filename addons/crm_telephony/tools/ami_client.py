@@ -7,9 +7,12 @@ a second, so a blocking socket with timeouts is simpler and safer inside an
 Odoo worker than the bridge's long-running event loop.
 """
 
+import logging
 import socket
 
 from ..ami_bridge.protocol import AmiParser, format_action, next_action_id
+
+_logger = logging.getLogger(__name__)
 
 # A PBX that talks this long without answering is not answering.
 MAX_BYTES_WITHOUT_ANSWER = 1 << 20
@@ -47,8 +50,9 @@ class AmiClient:
         try:
             if self._sock and exc_info[0] is None:
                 self.send("Logoff", expect=("Goodbye", "Success"))
-        except AmiError:
-            pass
+        except AmiError as error:
+            # The action itself went through: a refused goodbye changes nothing.
+            _logger.debug("AMI logoff not acknowledged: %s", error)
         finally:
             self.close()
 

@@ -1,0 +1,1 @@
+from . import crm_phone_api_key_secret
