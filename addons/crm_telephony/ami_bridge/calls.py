@@ -142,6 +142,11 @@ class Call:
     ended_at: float | None = None
     last_dial_status: str | None = None
     last_activity: float = 0.0
+    # Set when Odoo placed the call (click-to-dial): the id Odoo logged it under.
+    crm_call_id: str | None = None
+
+
+CRM_CALL_ID_VARIABLE = "CRM_CALL_ID"
 
 
 class CallStateMachine:
@@ -179,6 +184,7 @@ class CallStateMachine:
                 return []
             call = self.calls[linkedid] = Call(linkedid=linkedid, started_at=at)
         call.last_activity = at
+        call.crm_call_id = call.crm_call_id or _crm_call_id(message)
         out: list[CallEvent] = []
         getattr(self, f"_on_{name.lower()}")(call, message, at, out)
         return [event for event in out if self._first_time(event)]
@@ -302,9 +308,12 @@ class CallStateMachine:
         duration = 0
         if kind == "ended" and call.answered_at is not None and extension == call.agent:
             duration = max(0, round(at - call.answered_at))
+        # A call Odoo placed is reported under the id Odoo logged it with, so
+        # that the PBX's events complete that record instead of making another.
+        call_id = call.crm_call_id or call.linkedid
         return CallEvent(
-            event_id=f"{call.linkedid}:{kind}:{extension or ''}",
-            call_id=call.linkedid,
+            event_id=f"{call_id}:{kind}:{extension or ''}",
+            call_id=call_id,
             type=kind,
             direction=self._direction(call),
             caller_number=call.caller_number,
@@ -419,6 +428,24 @@ class CallStateMachine:
             }
         )
         return events
+
+
+def _crm_call_id(message: Mapping[str, str]) -> str | None:
+    """The CRM_CALL_ID channel variable Odoo sets on the calls it originates.
+
+    Asterisk reports the variables listed in manager.conf's ``channelvars`` as
+    ``ChanVariable: NAME=value`` (Asterisk 12+) or ``ChanVariable(channel):
+    NAME=value`` (older), possibly repeated.
+    """
+    for key in message:
+        if not key.startswith("ChanVariable"):
+            continue
+        values = message.getall(key) if hasattr(message, "getall") else [message[key]]
+        for value in values:
+            name, _sep, variable = value.partition("=")
+            if name.strip() == CRM_CALL_ID_VARIABLE and variable.strip():
+                return variable.strip()
+    return None
 
 
 def _synthetic(event: str, channel: str, uniqueid: str, linkedid: str, at: float) -> dict[str, str]:

@@ -233,6 +233,40 @@ def test_outbound_call_is_reported_for_the_calling_agent():
     assert {e.callee_number for e in events} == {"0032475123456"}
 
 
+def test_call_placed_by_odoo_keeps_the_crm_call_id():
+    """Click-to-dial: Odoo logged the call as CRM_CALL_ID and asked Asterisk to
+    report that variable; every event of the call carries Odoo's id."""
+    caller, dest = simple_call("21", "0032475123456", dest_channel="PJSIP/provider")
+    stream = stamped(answered_call(caller, dest))
+    stream[0] = {**stream[0], "ChanVariable": "CRM_CALL_ID=odoo-7f3a"}
+    events = machine().feed_many(stream)
+    assert {e.call_id for e in events} == {"odoo-7f3a"}
+    assert [e.event_id for e in events] == [
+        "odoo-7f3a:ringing:21", "odoo-7f3a:answered:21", "odoo-7f3a:ended:21"
+    ]  # fmt: skip
+
+
+def test_channel_variables_in_the_old_format_and_from_the_wire():
+    raw = (
+        b"Event: Newchannel\r\nChannel: PJSIP/21-00000001\r\nChannelState: 4\r\n"
+        b"CallerIDNum: 21\r\nExten: 5551234\r\nUniqueid: 1.1\r\nLinkedid: 1.1\r\n"
+        b"ChanVariable(PJSIP/21-00000001): OTHER=x\r\n"
+        b"ChanVariable(PJSIP/21-00000001): CRM_CALL_ID=odoo-old\r\n\r\n"
+    )
+    state = machine()
+    [message] = AmiParser().feed(raw)
+    state.feed(message)
+    assert state.calls["1.1"].crm_call_id == "odoo-old"
+
+
+def test_calls_not_placed_by_odoo_keep_the_linkedid():
+    caller, dest = simple_call("21", "0032475123456", dest_channel="PJSIP/provider")
+    stream = stamped(answered_call(caller, dest))
+    stream[0] = {**stream[0], "ChanVariable": "OTHER=1"}
+    events = machine().feed_many(stream)
+    assert {e.call_id for e in events} == {caller.linkedid}
+
+
 def test_extension_regex_is_configurable():
     caller, dest = simple_call("21", "1986")
     events = machine(extension_regex=r"^\d{2}$").feed_many(answered_call(caller, dest))
