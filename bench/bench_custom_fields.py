@@ -41,9 +41,9 @@ def ensure_leads(env, wanted):
             """
             INSERT INTO crm_lead (name, type, active, company_id, user_id, team_id, stage_id,
                                   probability, priority, create_date, write_date, create_uid,
-                                  write_uid, has_budget, decision_role, qualification_score)
+                                  write_uid, qualification_score)
             SELECT 'Bench lead ' || g, 'opportunity', true, %(company)s, %(user)s, NULL,
-                   %(stage)s, 10, '0', now(), now(), 1, 1, 'unknown', 'unknown', 0
+                   %(stage)s, 10, '0', now(), now(), 1, 1, 0
               FROM generate_series(1, %(missing)s) AS g
             """,
             {

@@ -31,12 +31,13 @@ class CrmLead(models.Model):
     _crm_guarded_tag_fields = ("tag_ids", "lost_reason_tag_ids")
 
     # Qualification (source 000): budget, need, timeline, decision makers,
-    # authority, competitors, objections.
+    # authority, competitors, objections. The selections are not required:
+    # a NOT NULL column would make the install rewrite every existing lead,
+    # and an empty answer reads as "unknown" anyway.
     has_budget = fields.Selection(
         [("unknown", "Unknown"), ("yes", "Yes"), ("no", "No")],
         string="Has a budget",
         default="unknown",
-        required=True,
         tracking=True,
     )
     budget_amount = fields.Monetary(
@@ -73,7 +74,6 @@ class CrmLead(models.Model):
         ],
         string="Role in the decision",
         default="unknown",
-        required=True,
         tracking=True,
     )
     competitor_line_ids = fields.One2many(
