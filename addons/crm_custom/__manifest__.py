@@ -4,7 +4,7 @@
     "name": "CRM Custom",
     "summary": "Roles, lead qualification, tag moderation, workflow-driven "
     "pipelines and funnel reports for Persian, Hebrew, Russian and English teams",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",
@@ -32,6 +32,7 @@
         "views/res_config_settings_tags_views.xml",
         "report/crm_tag_report_views.xml",
         "views/crm_workflow_views.xml",
+        "report/crm_funnel_report_views.xml",
         "views/crm_campaign_cost_report_views.xml",
     ],
     "demo": [

@@ -1,11 +1,13 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tools import SQL
 
 
 def post_init_hook(env):
     """Backfill the stage history of existing leads from the stage tracking
     values in their chatter, then their current stage, so the funnel counts
-    the stages they reached before this module was installed."""
+    the stages they reached before this module was installed; then the
+    furthest stage of every lead from that history."""
     env.flush_all()
     env.cr.execute(
         """
@@ -37,3 +39,4 @@ def post_init_hook(env):
                             WHERE history.lead_id = lead.id AND history.stage_id = lead.stage_id)
         """
     )
+    env["crm.lead"]._funnel_recompute_furthest_stage(SQL("TRUE"))

@@ -3,7 +3,9 @@
 """Every stage a lead was in, written on each move: the source of the funnel.
 
 Aggregating mail.tracking.value over a million leads is slow; this narrow,
-indexed table answers "which stages did the lead reach" in one query."""
+indexed table answers "which stages did the lead reach", and each lead keeps
+the furthest of them (``crm.lead.furthest_stage_id``) so that the funnel is a
+single aggregate over the leads."""
 
 from dateutil.relativedelta import relativedelta
 
@@ -17,34 +19,29 @@ WITH stages AS (
      WHERE team_id = %(team)s
         OR (team_id IS NULL AND NOT EXISTS (SELECT 1 FROM crm_stage own
                                              WHERE own.team_id = %(team)s))
-), leads AS (
-    SELECT lead.id, lead.active, lead.stage_id
+), ended AS (
+    -- Each lead ends at the furthest stage it reached: one narrow aggregate
+    -- over the leads, without reading their history.
+    SELECT lead.furthest_stage_id AS stage_id, count(*) AS leads,
+           count(*) FILTER (WHERE NOT lead.active) AS lost
       FROM crm_lead lead
      WHERE lead.team_id = %(team)s
+       AND lead.furthest_stage_id IS NOT NULL
        AND lead.create_date >= %(date_from)s AND lead.create_date < %(date_to)s
        AND (%(no_source)s OR lead.source_id = ANY(%(source_ids)s))
        AND (%(no_campaign)s OR lead.campaign_id = ANY(%(campaign_ids)s))
        AND (%(no_user)s OR lead.user_id = ANY(%(user_ids)s))
        AND (%(no_tag)s OR EXISTS (SELECT 1 FROM crm_tag_rel rel
                                    WHERE rel.lead_id = lead.id AND rel.tag_id = ANY(%(tag_ids)s)))
-), visits AS (
-    SELECT history.lead_id, history.stage_id
-      FROM crm_lead_stage_history history JOIN leads ON leads.id = history.lead_id
-    UNION ALL
-    SELECT leads.id, leads.stage_id FROM leads
-), furthest AS (
-    SELECT visits.lead_id, max(stages.pos) AS pos
-      FROM visits JOIN stages ON stages.id = visits.stage_id
-     GROUP BY visits.lead_id
-), ended AS (
-    SELECT furthest.pos, count(*) AS leads, count(*) FILTER (WHERE NOT leads.active) AS lost
-      FROM furthest JOIN leads ON leads.id = furthest.lead_id
-     GROUP BY furthest.pos
+     GROUP BY lead.furthest_stage_id
+), ended_at AS (
+    SELECT stages.pos, ended.leads, ended.lost
+      FROM ended JOIN stages ON stages.id = ended.stage_id
 )
 SELECT stages.id, stages.name,
-       COALESCE(sum(ended.leads) FILTER (WHERE ended.pos >= stages.pos), 0) AS reached,
-       COALESCE(sum(ended.lost) FILTER (WHERE ended.pos = stages.pos), 0) AS lost
-  FROM stages LEFT JOIN ended ON TRUE
+       COALESCE(sum(ended_at.leads) FILTER (WHERE ended_at.pos >= stages.pos), 0) AS reached,
+       COALESCE(sum(ended_at.lost) FILTER (WHERE ended_at.pos = stages.pos), 0) AS lost
+  FROM stages LEFT JOIN ended_at ON TRUE
  GROUP BY stages.id, stages.name, stages.pos
  ORDER BY stages.pos
 """

@@ -9,11 +9,42 @@ from psycopg2 import sql
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
 # Context key carrying the cause of a stage move made by the code itself.
 MOVE_CAUSE = "crm_stage_move_cause"
+
+# The pipeline of a lead is its team's own stages, or the shared stages
+# (without team) when the team has none — as the funnel and the workflow read it.
+FURTHEST_STAGE_QUERY = """
+WITH targets AS (
+    SELECT lead.id, lead.team_id, lead.stage_id FROM crm_lead lead WHERE %(scope)s
+), teams_with_stages AS (
+    SELECT DISTINCT team_id FROM crm_stage WHERE team_id IS NOT NULL
+), visits AS (
+    SELECT history.lead_id, history.stage_id
+      FROM crm_lead_stage_history history JOIN targets ON targets.id = history.lead_id
+    UNION ALL
+    SELECT targets.id, targets.stage_id FROM targets WHERE targets.stage_id IS NOT NULL
+), furthest AS (
+    SELECT DISTINCT ON (visits.lead_id) visits.lead_id, stage.id AS stage_id
+      FROM visits
+      JOIN targets ON targets.id = visits.lead_id
+      JOIN crm_stage stage ON stage.id = visits.stage_id
+     WHERE stage.team_id = targets.team_id
+        OR (stage.team_id IS NULL AND NOT EXISTS (
+                SELECT 1 FROM teams_with_stages own WHERE own.team_id = targets.team_id))
+     ORDER BY visits.lead_id, stage.sequence DESC, stage.id DESC
+), computed AS (
+    SELECT targets.id, furthest.stage_id
+      FROM targets LEFT JOIN furthest ON furthest.lead_id = targets.id
+)
+UPDATE crm_lead lead SET furthest_stage_id = computed.stage_id
+  FROM computed
+ WHERE lead.id = computed.id AND lead.furthest_stage_id IS DISTINCT FROM computed.stage_id
+"""
 
 
 class CrmLead(models.Model):
@@ -36,6 +67,13 @@ class CrmLead(models.Model):
         compute="_compute_workflow_next_task_id",
     )
     stage_history_ids = fields.One2many("crm.lead.stage.history", "lead_id")
+    furthest_stage_id = fields.Many2one(
+        "crm.stage",
+        readonly=True,
+        copy=False,
+        help="The furthest stage of its sales team's pipeline this lead has reached, "
+        "even if it went back since: the funnel counts it in every stage up to this one.",
+    )
 
     @api.depends("workflow_task_ids.state", "workflow_task_ids.progress")
     def _compute_workflow_progress(self):
@@ -118,18 +156,20 @@ class CrmLead(models.Model):
         ranges, params, low = [], [], None
         for index, stage in enumerate(stages):
             high = None if index == len(stages) - 1 else stage.progress
-            ranges.append(sql.SQL("(%s, %s::numeric, %s::numeric)"))
-            params += [stage.id, low, high]
+            ranges.append(sql.SQL("(%s, %s, %s::numeric, %s::numeric)"))
+            params += [stage.id, index, low, high]
             low = stage.progress
         query = sql.SQL(
             """
-            WITH ranges(stage_id, low, high) AS (VALUES {ranges}),
+            WITH ranges(stage_id, pos, low, high) AS (VALUES {ranges}),
             moved AS (
-                SELECT lead.id, lead.stage_id AS old_stage_id, ranges.stage_id AS new_stage_id
+                SELECT lead.id, lead.stage_id AS old_stage_id, ranges.stage_id AS new_stage_id,
+                       ranges.pos >= COALESCE(reached.pos, -1) AS further
                   FROM crm_lead lead
                   JOIN ranges
                     ON (ranges.low IS NULL OR lead.workflow_progress > ranges.low)
                    AND (ranges.high IS NULL OR lead.workflow_progress <= ranges.high)
+                  LEFT JOIN ranges reached ON reached.stage_id = lead.furthest_stage_id
                  WHERE lead.team_id = %s AND lead.active
                    AND lead.stage_id IS DISTINCT FROM ranges.stage_id
                    AND lead.stage_id NOT IN (SELECT id FROM crm_stage WHERE is_won)
@@ -137,6 +177,8 @@ class CrmLead(models.Model):
             updated AS (
                 UPDATE crm_lead lead
                    SET stage_id = moved.new_stage_id, date_last_stage_update = %s,
+                       furthest_stage_id = CASE WHEN moved.further THEN moved.new_stage_id
+                                                ELSE lead.furthest_stage_id END,
                        write_date = %s, write_uid = %s
                   FROM moved WHERE lead.id = moved.id
             ),
@@ -244,9 +286,25 @@ class CrmLead(models.Model):
                     for lead in moved.filtered("team_id.workflow_connected"):
                         lead._message_log(body=_("Moved by hand in a workflow-driven team."))
         if "team_id" in vals:
+            # Another team, another pipeline: what the lead reached there.
+            self._funnel_recompute_furthest_stage()
             self._workflow_generate_tasks()
             self._workflow_sync_stage()
         return res
+
+    @api.model
+    def _funnel_recompute_furthest_stage(self, scope=None):
+        """Set the furthest stage of ``self`` — or of the leads matching the
+        SQL condition ``scope`` on ``lead`` — from their stage history and
+        current stage, in one statement: of the stages they visited in their
+        team's pipeline, the latest in pipeline order."""
+        if scope is None:
+            if not self:
+                return
+            scope = SQL("lead.id = ANY(%s)", self.ids)
+        self.env.flush_all()
+        self.env.cr.execute(SQL(FURTHEST_STAGE_QUERY, scope=scope))
+        self.env["crm.lead"].invalidate_model(["furthest_stage_id"])
 
     def _stage_history_open(self, cause, previous=None):
         previous = previous or {}
@@ -272,3 +330,4 @@ class CrmLead(models.Model):
                 for lead in leads
             ]
         )
+        leads._funnel_recompute_furthest_stage()

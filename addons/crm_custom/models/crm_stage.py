@@ -4,6 +4,10 @@ from bisect import bisect_left
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+# Teams whose leads' furthest stage is recomputed before the commit.
+FURTHEST_RECOMPUTE_TEAMS = "crm_custom.furthest_stage_teams"
 
 
 class CrmStage(models.Model):
@@ -49,9 +53,13 @@ class CrmStage(models.Model):
                 self.env["crm.team"].browse(team_id),
             )
 
-    def _check_progress_order(self, pipeline, team):
+    def _check_progress_order(self, pipeline, team, strict=False):
+        """Progress never goes down along ``pipeline``; with ``strict`` (the
+        thresholds of a workflow-driven team) it goes up at every stage."""
         for previous, stage in zip(pipeline, pipeline[1:], strict=False):
-            if stage.progress < previous.progress:
+            if stage.progress < previous.progress or (
+                strict and stage.progress == previous.progress
+            ):
                 raise ValidationError(
                     _(
                         "Progress must increase along the pipeline of %(team)s: stage "
@@ -68,23 +76,8 @@ class CrmStage(models.Model):
 
     # Workflow-driven teams
     def _check_workflow_thresholds(self, team):
-        """``self`` are the team's stages in order: their progress must increase."""
-        previous = None
-        for stage in self:
-            if previous is not None and stage.progress <= previous.progress:
-                raise ValidationError(
-                    _(
-                        "In the workflow-driven sales team %(team)s the progress must "
-                        "increase along the stages: %(stage)s (%(progress)s %%) comes "
-                        "after %(previous)s (%(previous_progress)s %%).",
-                        team=team.name,
-                        stage=stage.name,
-                        progress=stage.progress,
-                        previous=previous.name,
-                        previous_progress=previous.progress,
-                    )
-                )
-            previous = stage
+        """``self`` are the team's stages in order: each threshold above the last."""
+        self._check_progress_order(self, team, strict=True)
 
     @api.model
     def _stage_for_progress(self, stages, progress):
@@ -110,9 +103,45 @@ class CrmStage(models.Model):
         for team in self._workflow_teams():
             team._workflow_stages()._check_workflow_thresholds(team)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        stages = super().create(vals_list)
+        # A team's first own stage replaces the shared pipeline for its leads.
+        stages._funnel_schedule_furthest_recompute()
+        return stages
+
     def write(self, vals):
+        reorders = bool({"sequence", "team_id"} & set(vals))
+        if reorders:
+            self._funnel_schedule_furthest_recompute()
         res = super().write(vals)
+        if reorders:
+            self._funnel_schedule_furthest_recompute()
         if {"progress", "sequence", "team_id"} & set(vals):
             for team in self._workflow_teams():
                 self.env["crm.lead"]._workflow_recompute_team_stages(team)
         return res
+
+    def unlink(self):
+        self._funnel_schedule_furthest_recompute()
+        return super().unlink()
+
+    # Funnel
+    def _funnel_schedule_furthest_recompute(self):
+        """The furthest stage of a lead depends on the order of its pipeline:
+        recompute it for the leads of these stages' teams once, before commit,
+        however many stages a drag and drop rewrites."""
+        precommit = self.env.cr.precommit
+        teams = precommit.data.setdefault(FURTHEST_RECOMPUTE_TEAMS, set())
+        if not teams:
+            precommit.add(self.env["crm.stage"]._funnel_recompute_furthest_of_teams)
+        teams.update(stage.team_id.id or False for stage in self)
+
+    @api.model
+    def _funnel_recompute_furthest_of_teams(self):
+        team_ids = self.env.cr.precommit.data.pop(FURTHEST_RECOMPUTE_TEAMS, set())
+        if not team_ids:
+            return
+        # A shared stage is in the pipeline of every team without stages of its own.
+        scope = SQL("TRUE") if False in team_ids else SQL("lead.team_id = ANY(%s)", list(team_ids))
+        self.env["crm.lead"]._funnel_recompute_furthest_stage(scope)

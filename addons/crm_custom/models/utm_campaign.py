@@ -7,7 +7,9 @@ class UtmCampaign(models.Model):
     _inherit = "utm.campaign"
 
     crm_currency_id = fields.Many2one(
-        "res.currency", default=lambda self: self.env.company.currency_id, string="Currency"
+        "res.currency",
+        default=lambda self: self.env.company.currency_id,
+        string="Cost Currency",
     )
     crm_budget = fields.Monetary(string="Budget", currency_field="crm_currency_id")
     crm_actual_cost = fields.Monetary(

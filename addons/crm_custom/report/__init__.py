@@ -1,2 +1,3 @@
+from . import crm_funnel_report
 from . import crm_lost_reason_report
 from . import crm_tag_usage_report

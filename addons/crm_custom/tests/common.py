@@ -4,6 +4,21 @@ from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
 
+class ForgetsCustomFieldsMixin:
+    """For tests that create real fields: after the test's rollback, rebuild
+    the models from the database so those fields leave the registry too."""
+
+    def setUp(self):
+        # Registered before the test's own rollback cleanup, so it runs after it.
+        self.addCleanup(self._forget_custom_fields)
+        super().setUp()
+
+    def _forget_custom_fields(self):
+        self.registry.setup_models(self.cr)
+        self.registry.registry_invalidated = False
+        self.registry.clear_all_caches()
+
+
 class CrmRolesCase(TransactionCase):
     """Real users of each role, and a small pipeline to try them on."""
 

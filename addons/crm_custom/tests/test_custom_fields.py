@@ -9,23 +9,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from ..models.crm_custom_field import technical_name_from_label
-from .common import CrmRolesCase
+from .common import CrmRolesCase, ForgetsCustomFieldsMixin
 
 
 @tagged("post_install", "-at_install")
-class TestCustomFields(CrmRolesCase):
-    def setUp(self):
-        # Registered before the test's own rollback cleanup, so it runs after
-        # it: rebuild the models from the rolled-back database, so that the
-        # fields a test created vanish from the registry too.
-        self.addCleanup(self._forget_custom_fields)
-        super().setUp()
-
-    def _forget_custom_fields(self):
-        self.registry.setup_models(self.cr)
-        self.registry.registry_invalidated = False
-        self.registry.clear_all_caches()
-
+class TestCustomFields(ForgetsCustomFieldsMixin, CrmRolesCase):
     def _define(self, user=None, **values):
         values = {
             "name": "Lead source detail",

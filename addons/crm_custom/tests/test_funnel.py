@@ -5,6 +5,7 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from ..hooks import post_init_hook
@@ -115,6 +116,67 @@ class TestFunnel(CrmRolesCase):
         self.env.flush_all()
         self.assertEqual(self._count_queries(big_team), count_4)
 
+    def test_furthest_stage_is_stored_on_each_lead(self):
+        self.assertEqual(
+            (self.lead_1 | self.lead_2 | self.lead_3 | self.lead_4 | self.lead_5).mapped(
+                "furthest_stage_id"
+            ),
+            self.stage_c | self.stage_c | self.stage_b | self.stage_won | self.stage_a,
+        )
+        self.assertEqual(self.lead_1.stage_id, self.stage_b, "went back, furthest stays C")
+
+    def test_reordering_stages_recomputes_the_funnel(self):
+        """With C before B, the lead that went A → B → C → B reached B last."""
+        self.stage_c.write({"sequence": 2, "progress": 50})
+        self.stage_b.write({"sequence": 3, "progress": 75})
+        self.env.cr.precommit.run()
+        self.assertEqual(self.lead_1.furthest_stage_id, self.stage_b)
+        self.assertEqual(self.lead_2.furthest_stage_id, self.stage_c)
+        self.assertEqual(
+            self._figures(),
+            [
+                ("A", 5, 0, 80.0, 20.0),
+                ("C", 4, 0, 75.0, 25.0),
+                ("B", 3, 1, 33.33, 66.67),
+                ("Won", 1, 0, None, None),
+            ],
+        )
+
+    def test_changing_team_counts_the_new_pipeline(self):
+        other = self.env["crm.team"].create({"name": "Other funnel team"})
+        other_first = self.env["crm.stage"].create(
+            {"name": "O1", "team_id": other.id, "sequence": 1}
+        )
+        self.lead_2.write({"team_id": other.id, "stage_id": other_first.id})
+        self.assertEqual(self.lead_2.furthest_stage_id, other_first)
+        self.assertEqual([row[1] for row in self._figures()], [4, 3, 2, 1])
+
+    def test_analysis_report_gives_the_same_numbers(self):
+        """Pivot/graph access: rows per stage reached = the funnel's figures."""
+        groups = self.env["crm.funnel.report"]._read_group(
+            [("team_id", "=", self.funnel_team.id)],
+            ["stage_id"],
+            ["__count", "lost_count:sum", "stopped_count:sum"],
+        )
+        by_stage = {stage: (count, lost, stopped) for stage, count, lost, stopped in groups}
+        self.assertEqual(
+            [by_stage.get(stage, (0, 0, 0))[:2] for stage in self._stages()],
+            [(row[1], row[2]) for row in self._figures()],
+        )
+        self.assertEqual(sum(stopped for _count, _lost, stopped in by_stage.values()), 5)
+
+    def test_analysis_report_follows_lead_visibility(self):
+        self._set_lead_visibility("own")
+        Report = self.env["crm.funnel.report"]
+        seen = Report.with_user(self.salesperson).search([("team_id", "=", self.funnel_team.id)])
+        self.assertEqual(seen.lead_id, self.lead_1 | self.lead_2 | self.lead_5)
+        self.assertEqual(len(seen), 3 + 3 + 1, "one row per stage reached")
+        with self.assertRaises(AccessError):
+            Report.with_user(self.support).search([])
+
+    def _stages(self):
+        return self.stage_a | self.stage_b | self.stage_c | self.stage_won
+
     def _count_queries(self, team):
         self.env.invalidate_all()
         before = self.env.cr.sql_log_count
@@ -145,8 +207,10 @@ class TestHistoryBackfill(CrmRolesCase):
         env.invalidate_all()
         self.assertTrue(lead.message_ids.tracking_value_ids, "stage change tracked")
         env.cr.execute("DELETE FROM crm_lead_stage_history WHERE lead_id = %s", [lead.id])
+        env.cr.execute("UPDATE crm_lead SET furthest_stage_id = NULL WHERE id = %s", [lead.id])
         env.invalidate_all()
         post_init_hook(env)
+        self.assertEqual(lead.furthest_stage_id, third)
         history = env["crm.lead.stage.history"].search([("lead_id", "=", lead.id)])
         self.assertEqual(set(history.mapped("cause")), {"import"})
         self.assertIn(third, history.stage_id)

@@ -2,19 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import ForgetsCustomFieldsMixin
+
 
 @tagged("post_install", "-at_install", "crm_suite_http")
-class TestCustomFieldTours(HttpCase):
-    def setUp(self):
-        # Runs after the test's rollback: drop the tour's field from the registry.
-        self.addCleanup(self._forget_custom_fields)
-        super().setUp()
-
-    def _forget_custom_fields(self):
-        self.registry.setup_models(self.cr)
-        self.registry.registry_invalidated = False
-        self.registry.clear_all_caches()
-
+class TestCustomFieldTours(ForgetsCustomFieldsMixin, HttpCase):
     def test_consultant_defines_and_salesperson_filters(self):
         new_test_user(
             self.env, login="tour_configurator", groups="crm_custom.group_crm_configurator"

@@ -183,6 +183,11 @@ class TestThresholdChange(WorkflowCase):
         self.assertEqual(leads[0].stage_id, self.stages[2])
         self.assertEqual(self._last_move(leads[1]).cause, "threshold")
         self.assertEqual(len(leads[1].stage_history_ids.filtered(lambda h: not h.date_out)), 1)
+        self.assertEqual(leads.mapped("furthest_stage_id"), self.stages[2] | self.stages[3])
+        # Stage 3 now ends at 22 %: both move forward; the funnel sees it.
+        self.stages[2].progress = 22
+        self.assertEqual(leads.mapped("stage_id"), self.stages[3])
+        self.assertEqual(leads.mapped("furthest_stage_id"), self.stages[3])
 
 
 @tagged("post_install", "-at_install")
