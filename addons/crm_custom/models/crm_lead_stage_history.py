@@ -82,7 +82,8 @@ class CrmLeadStageHistory(models.Model):
         stage, with conversion to the next stage and drop-off at each stage.
 
         A lead reached every stage up to its furthest one (by stage order), so
-        skipped stages count as passed; lost leads count where they were lost.
+        skipped stages count as passed; a lost lead counts as lost at its
+        furthest stage.
         One parametrised query whatever the number of stages."""
         self.env.flush_all()
         params = {
