@@ -144,6 +144,19 @@ class TestTelephonyApi(HttpCase):
         self.assertEqual(statuses, [200, 200, 200, 429])
 
     @mute_logger(*MUTE)
+    def test_revoked_key_is_refused_whatever_its_quota(self):
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("crm_telephony.rate_limit_per_minute", "100")
+        other = self.env["crm.phone.api.key"].create({"name": "Old PBX", "kind": "pbx"})
+        signing = {"key": other.key_id, "secret": other._crm_issue_secret()}
+        response = self.post_events([call_event("w-7-0", "ringing")], **signing)
+        self.assertEqual(response.status_code, 200)
+        other.action_revoke()
+        response = self.post_events([call_event("w-7-1", "ringing")], **signing)
+        self.assertRefused(response, 401, "unknown_key")
+        self.assertFalse(self.calls("w-7-1"))
+
+    @mute_logger(*MUTE)
     def test_hostile_bodies(self):
         self.assertRefused(self.post_events(body=b"{not json"), 400, "malformed_json")
         self.assertRefused(self.post_events(body=b'{"events": "all"}'), 400, "bad_events")
