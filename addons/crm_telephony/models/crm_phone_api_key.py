@@ -10,7 +10,7 @@ from odoo.exceptions import UserError
 KEY_ID_PREFIX = "crmk_"
 RATE_LIMIT_PARAM = "crm_telephony.rate_limit_per_minute"
 # Requests per minute when the system parameter is not set. The AMI bridge of
-# a PBX taking 20 calls a second sends about 40 requests a second (popups on
+# a PBX taking 20 calls a second sends about 50 requests a second (popups on
 # their own connection, bench/bench_ami_to_popup.py); a phone, a few a minute.
 DEFAULT_RATE_LIMITS = {"pbx": 6000, "mobile": 600}
 REPLAY_WINDOW = 300

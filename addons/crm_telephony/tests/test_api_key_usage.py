@@ -84,6 +84,26 @@ class TestApiKeyUsage(TransactionCase):
         self.assertFalse(old.exists())
         self.assertTrue(recent.exists())
 
+    def test_hits_stamp_last_used_once_a_minute(self):
+        connection = sql_db.db_connect(self.env.cr.dbname)
+        with connection.cursor() as cr:
+            # A key committed like a real one: the counter's transaction sees it.
+            key = self._worker_env(cr)["crm.phone.api.key"].create(
+                {"name": "Stamped", "kind": "pbx"}
+            )
+            key_id, self.key_id = key.id, key.key_id
+            cr.commit()
+        self.addCleanup(self._delete_key, key_id)
+        self.hit(self.env, 10)
+        self.hit(self.env, 10, now=HALF_MINUTE + 20)
+        with connection.cursor() as cr:
+            cr.execute("SELECT last_used FROM crm_phone_api_key WHERE id = %s", [key_id])
+            self.assertEqual(cr.fetchone()[0], minute_start(HALF_MINUTE))
+
+    def _delete_key(self, key_id):
+        with sql_db.db_connect(self.env.cr.dbname).cursor() as cr:
+            cr.execute("DELETE FROM crm_phone_api_key WHERE id = %s", [key_id])
+
     def test_users_cannot_read_the_counters(self):
         user = new_test_user(self.env, login="usage_reader", groups="base.group_user")
         with self.assertRaises(AccessError):

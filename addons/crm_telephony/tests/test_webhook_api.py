@@ -3,8 +3,10 @@
 import hashlib
 import hmac
 import json
+import threading
 import time
 
+from odoo import sql_db
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -155,6 +157,25 @@ class TestTelephonyApi(HttpCase):
         response = self.post_events([call_event("w-7-1", "ringing")], **signing)
         self.assertRefused(response, 401, "unknown_key")
         self.assertFalse(self.calls("w-7-1"))
+
+    @mute_logger(*MUTE, "odoo.sql_db")
+    def test_call_created_meanwhile_by_another_request_asks_for_a_retry(self):
+        with sql_db.db_connect(self.env.cr.dbname).cursor() as other:
+            # Another worker is creating call w-8 and commits while this request
+            # waits on the unique index: this transaction cannot see that call.
+            other.execute(
+                "INSERT INTO crm_phone_call (pbx_call_id, direction, state, source) "
+                "VALUES ('w-8', 'inbound', 'ringing', 'ami')"
+            )
+            commit_later = threading.Timer(1.0, other.commit)
+            commit_later.start()
+            try:
+                response = self.post_events([call_event("w-8", "ringing")])
+            finally:
+                commit_later.join()
+                other.execute("DELETE FROM crm_phone_call WHERE pbx_call_id = 'w-8'")
+                other.commit()
+        self.assertRefused(response, 503, "retry")
 
     @mute_logger(*MUTE)
     def test_hostile_bodies(self):
