@@ -92,7 +92,8 @@ class TestApiKeyUsage(TransactionCase):
                 {"name": "Stamped", "kind": "pbx"}
             )
             key_id, self.key_id = key.id, key.key_id
-            cr.commit()
+            # Its own connection, not the test's transaction (removed by _delete_key).
+            cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self._delete_key, key_id)
         self.hit(self.env, 10)
         self.hit(self.env, 10, now=HALF_MINUTE + 20)
