@@ -254,7 +254,8 @@ class CrmPhoneCall(models.Model):
             return call
         values = {}
         if event["type"] == "ringing":
-            if agent and direction != "outbound":
+            # A ringing event arriving after the end (delivery retried) pops up nothing.
+            if agent and direction != "outbound" and not call.ended_at:
                 call._crm_notify_ringing(agent)
             if agent and direction == "outbound" and not call.agent_id:
                 values["agent_id"] = agent.id

@@ -136,8 +136,9 @@ class TestCallEvents(TelephonyCase):
                 duration=30,
             )
         )
-        self.ingest(call_event("c-5", "ringing", caller_number="+989121112233"))
+        self.ingest(call_event("c-5", "ringing", caller_number="+989121112233", extension="7101"))
         self.assertEqual(self.call_of("c-5").state, "answered")
+        self.assertFalse(self._bus_targets("crm_telephony/incoming_call"), "no late popup")
 
     def test_missed_call_creates_follow_up_and_callback_list(self):
         self.ingest(
