@@ -12,7 +12,7 @@ import sys
 from .calls import CallStateMachine
 from .client import AmiClient, AmiSettings
 from .config import ENVIRONMENT_HELP, BridgeConfig, ConfigError
-from .poster import OdooPoster
+from .poster import OdooPoster, submit_by_urgency
 
 logger = logging.getLogger(__name__)
 EVICTION_INTERVAL_SECONDS = 600
@@ -24,6 +24,10 @@ async def run_bridge(config: BridgeConfig) -> None:
     poster = OdooPoster(
         config.odoo_url, config.key_id, config.pbx_secret, spool_path=config.spool_path
     )
+    ringing_spool = f"{config.spool_path}.ringing" if config.spool_path else None
+    ringing_poster = OdooPoster(
+        config.odoo_url, config.key_id, config.pbx_secret, spool_path=ringing_spool
+    )
     machine = CallStateMachine(extension_regex=config.extension_regex)
     settings = AmiSettings(
         host=config.ami_host,
@@ -31,7 +35,11 @@ async def run_bridge(config: BridgeConfig) -> None:
         username=config.ami_username,
         secret=config.ami_secret,
     )
-    client = AmiClient(settings, machine, lambda events: poster.submit(e.to_json() for e in events))
+    client = AmiClient(
+        settings,
+        machine,
+        lambda events: submit_by_urgency((e.to_json() for e in events), ringing_poster, poster),
+    )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -40,12 +48,16 @@ async def run_bridge(config: BridgeConfig) -> None:
     tasks = [
         asyncio.create_task(client.run_forever()),
         asyncio.create_task(poster.run()),
+        asyncio.create_task(ringing_poster.run()),
         asyncio.create_task(_evict_periodically(machine)),
     ]
     await stop.wait()
-    logger.info("Stopping: flushing %d pending events", poster.pending)
+    logger.info("Stopping: flushing %d pending events", poster.pending + ringing_poster.pending)
     tasks[0].cancel()
-    await poster.flush(SHUTDOWN_FLUSH_SECONDS)  # what is left stays in the spool file
+    # What is left stays in the spool files.
+    await asyncio.gather(
+        poster.flush(SHUTDOWN_FLUSH_SECONDS), ringing_poster.flush(SHUTDOWN_FLUSH_SECONDS)
+    )
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)

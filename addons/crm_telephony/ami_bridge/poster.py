@@ -26,9 +26,26 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 EVENTS_PATH = "/crm_telephony/v1/pbx/events"
+URGENT_EVENT_TYPES = frozenset({"ringing"})
 HTTP_TOO_MANY_REQUESTS = 429
 HTTP_CLIENT_ERROR = 400
 HTTP_SERVER_ERROR = 500
+
+
+def submit_by_urgency(events: Iterable[dict], urgent: OdooPoster, other: OdooPoster) -> None:
+    """Queue ``ringing`` events on ``urgent``, the rest on ``other``.
+
+    A popup is useful only while the phone rings, whereas Odoo spends tens of
+    milliseconds per ``ended`` event writing the call into the customer's
+    history. With one outbox, a ringing event waited for the batch in flight
+    and then for every event queued before it; with its own poster (sending
+    in parallel) it waits for other ringing events only. Each poster keeps its
+    own order; a call's ``answered``/``ended`` come after its ``ringing``
+    anyway, since someone has to pick up.
+    """
+    events = list(events)
+    urgent.submit(event for event in events if event.get("type") in URGENT_EVENT_TYPES)
+    other.submit(event for event in events if event.get("type") not in URGENT_EVENT_TYPES)
 
 
 def sign_body(secret: str, timestamp: int, body: bytes) -> str:

@@ -10,7 +10,9 @@ import json
 import logging
 import time
 
-from odoo import _, fields, http
+from psycopg2.errors import UniqueViolation
+
+from odoo import _, http
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
@@ -20,6 +22,7 @@ _logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 256 * 1024
 MAX_EVENTS = 500
+CALL_ID_CONSTRAINT = "crm_phone_call_pbx_call_id_unique"
 
 
 def _json(status, payload):
@@ -91,7 +94,13 @@ class TelephonyController(http.Controller):
                 )
         except ValidationError as exc:
             return _error(422, "invalid_event", str(exc.args[0]))
-        key.last_used = fields.Datetime.now()
+        except UniqueViolation as exc:
+            if exc.diag.constraint_name != CALL_ID_CONSTRAINT:
+                raise
+            # Another request created the same call meanwhile (the bridge sends
+            # ringing events on a connection of their own). This transaction
+            # cannot see that call; a retry, in a new transaction, will.
+            return _error(503, "retry", "Another request is recording the same call; retry.")
         return _json(200, {"accepted": len(events), "applied": applied})
 
 
@@ -153,7 +162,6 @@ class TelephonyMobileController(http.Controller):
             return None, _error(401, "unauthorized", "A valid, unrevoked API key is required.")
         if key._crm_rate_limited():
             return None, _error(429, "rate_limited", "Too many requests for this key.")
-        key.last_used = fields.Datetime.now()
         return key, None
 
     @http.route(

@@ -5,6 +5,7 @@ from . import crm_lead
 from . import crm_phone_call
 from . import crm_phone_call_event
 from . import crm_phone_api_key
+from . import crm_phone_api_key_usage
 from . import crm_phone_webhook_nonce
 from . import res_config_settings
 from . import crm_phone_dial_request

@@ -250,9 +250,12 @@ class CrmPhoneCall(models.Model):
         agent = agent or self._crm_agent_for_extension(event.get("extension"))
         if not call:
             call = self._crm_create_from_event(event, direction, source)
+        if event["type"] == "ended" and call._crm_colleague_answered(event, agent):
+            return call
         values = {}
         if event["type"] == "ringing":
-            if agent and direction != "outbound":
+            # A ringing event arriving after the end (delivery retried) pops up nothing.
+            if agent and direction != "outbound" and not call.ended_at:
                 call._crm_notify_ringing(agent)
             if agent and direction == "outbound" and not call.agent_id:
                 values["agent_id"] = agent.id
@@ -283,6 +286,24 @@ class CrmPhoneCall(models.Model):
         if event["type"] == "ended" and not was_ended:
             call._crm_on_ended()
         return call
+
+    def _crm_colleague_answered(self, event, agent):
+        """True for the end of one agent's ringing because a colleague answered.
+
+        In a hunt group the bridge reports, for each agent whose phone stopped
+        ringing, an ``ended`` event naming that agent. Once a colleague has
+        the call it is that agent's leg that ended, not the call: the call's
+        own ``ended`` comes when it hangs up. Ending it here would log an
+        answered call as missed and ask for a call back.
+        """
+        self.ensure_one()
+        return bool(
+            agent
+            and self.answered_at
+            and self.agent_id
+            and agent != self.agent_id
+            and event.get("state") != "answered"
+        )
 
     def _crm_create_from_event(self, event, direction, source):
         customer_number = (

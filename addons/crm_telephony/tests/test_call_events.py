@@ -84,6 +84,35 @@ class TestCallEvents(TelephonyCase):
         self.assertEqual(len(call), 1)
         self.assertEqual(call.agent_id, self.other_agent)
 
+    def test_hunt_group_colleague_leg_does_not_end_the_answered_call(self):
+        number = "+989121112233"
+        self.ingest(
+            call_event("c-3b", "ringing", caller_number=number, extension="7101"),
+            call_event("c-3b", "ringing", caller_number=number, extension="7102"),
+        )
+        self.ingest(call_event("c-3b", "answered", caller_number=number, extension="7102"))
+        # 7101 stops ringing because 7102 took the call (as the AMI bridge reports it).
+        self.ingest(
+            call_event("c-3b", "ended", caller_number=number, extension="7101", state="missed")
+        )
+        call = self.call_of("c-3b")
+        self.assertRecordValues(call, [{"state": "answered", "ended_at": False}])
+        self.assertFalse(self.lead.activity_ids.filtered(lambda a: "missed call" in a.summary))
+        self.ingest(
+            call_event(
+                "c-3b",
+                "ended",
+                caller_number=number,
+                extension="7102",
+                state="answered",
+                duration=9,
+            )
+        )
+        self.assertRecordValues(call, [{"state": "answered", "agent_id": self.other_agent.id}])
+        self.assertTrue(call.ended_at)
+        tags = self.customer.message_ids.filtered(lambda m: "Incoming call" in (m.body or ""))
+        self.assertEqual(tags.crm_tag_ids.mapped("code"), ["incoming_call"])
+
     def test_repeated_event_changes_nothing(self):
         ended = call_event(
             "c-4", "ended", caller_number="+989121112233", extension="7101", state="missed"
@@ -107,8 +136,9 @@ class TestCallEvents(TelephonyCase):
                 duration=30,
             )
         )
-        self.ingest(call_event("c-5", "ringing", caller_number="+989121112233"))
+        self.ingest(call_event("c-5", "ringing", caller_number="+989121112233", extension="7101"))
         self.assertEqual(self.call_of("c-5").state, "answered")
+        self.assertFalse(self._bus_targets("crm_telephony/incoming_call"), "no late popup")
 
     def test_missed_call_creates_follow_up_and_callback_list(self):
         self.ingest(

@@ -3,8 +3,10 @@
 import hashlib
 import hmac
 import json
+import threading
 import time
 
+from odoo import sql_db
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -142,6 +144,38 @@ class TestTelephonyApi(HttpCase):
             for i in range(4)
         ]
         self.assertEqual(statuses, [200, 200, 200, 429])
+
+    @mute_logger(*MUTE)
+    def test_revoked_key_is_refused_whatever_its_quota(self):
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("crm_telephony.rate_limit_per_minute", "100")
+        other = self.env["crm.phone.api.key"].create({"name": "Old PBX", "kind": "pbx"})
+        signing = {"key": other.key_id, "secret": other._crm_issue_secret()}
+        response = self.post_events([call_event("w-7-0", "ringing")], **signing)
+        self.assertEqual(response.status_code, 200)
+        other.action_revoke()
+        response = self.post_events([call_event("w-7-1", "ringing")], **signing)
+        self.assertRefused(response, 401, "unknown_key")
+        self.assertFalse(self.calls("w-7-1"))
+
+    @mute_logger(*MUTE, "odoo.sql_db")
+    def test_call_created_meanwhile_by_another_request_asks_for_a_retry(self):
+        with sql_db.db_connect(self.env.cr.dbname).cursor() as other:
+            # Another worker is creating call w-8 and commits while this request
+            # waits on the unique index: this transaction cannot see that call.
+            other.execute(
+                "INSERT INTO crm_phone_call (pbx_call_id, direction, state, source) "
+                "VALUES ('w-8', 'inbound', 'ringing', 'ami')"
+            )
+            commit_later = threading.Timer(1.0, other.commit)
+            commit_later.start()
+            try:
+                response = self.post_events([call_event("w-8", "ringing")])
+            finally:
+                commit_later.join()
+                other.execute("DELETE FROM crm_phone_call WHERE pbx_call_id = 'w-8'")
+                other.commit()
+        self.assertRefused(response, 503, "retry")
 
     @mute_logger(*MUTE)
     def test_hostile_bodies(self):

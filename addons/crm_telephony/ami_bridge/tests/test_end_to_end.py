@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from ami_bridge.calls import CallStateMachine
 from ami_bridge.client import AmiAuthError, AmiClient, AmiSettings
-from ami_bridge.poster import OdooPoster, sign_body
+from ami_bridge.poster import OdooPoster, sign_body, submit_by_urgency
 from scenarios import call_answer, call_hangup, call_start, hangup, simple_call
 from testpeer import AmiTestPeer, OdooReceiver, expected_signature, load_capture
 
@@ -291,3 +291,18 @@ def test_signature_matches_the_documented_formula():
     )
     assert sign_body("hmac-secret", 1770888534, body).startswith("sha256=")
     assert sign_body("other", 1770888534, body) != sign_body("hmac-secret", 1770888534, body)
+
+
+def test_ringing_events_get_their_own_poster(receiver):
+    """Popups must not wait behind answered/ended batches (see submit_by_urgency)."""
+    urgent = OdooPoster(receiver.url, receiver.key_id, receiver.secret)
+    other = OdooPoster(receiver.url, receiver.key_id, receiver.secret)
+    events = [
+        {"event_id": "a:ended:21", "type": "ended"},
+        {"event_id": "b:ringing:22", "type": "ringing"},
+        {"event_id": "b:answered:22", "type": "answered"},
+        {"event_id": "c:ringing:21", "type": "ringing"},
+    ]
+    submit_by_urgency(events, urgent, other)
+    assert [e["event_id"] for e in urgent._outbox] == ["b:ringing:22", "c:ringing:21"]
+    assert [e["event_id"] for e in other._outbox] == ["a:ended:21", "b:answered:22"]
