@@ -19,9 +19,9 @@ extension, customers with phone numbers, a PBX key) is created in the database
 given with ``--db``, which must have crm_telephony installed; use a database
 made for benchmarks, for instance::
 
-    python3 -m odoo -c .run/odoo-e2e.conf -d crm_e2e -i crm_custom,crm_telephony \\
+    python3 -m odoo -c .run/odoo-test.conf -d crm_e2e -i crm_custom,crm_telephony \\
         --without-demo=all --stop-after-init
-    python3 bench/bench_ami_to_popup.py --db crm_e2e --config .run/odoo-e2e.conf
+    python3 bench/bench_ami_to_popup.py --db crm_e2e
 """
 
 from __future__ import annotations
@@ -520,7 +520,7 @@ def print_server_requests(log_path: Path, offset: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, help="database with crm_telephony installed")
-    parser.add_argument("--config", default=str(REPOSITORY / ".run/odoo-e2e.conf"))
+    parser.add_argument("--config", default=str(REPOSITORY / ".run/odoo-test.conf"))
     parser.add_argument("--mode", choices=["prefork", "threaded", "both"], default="prefork")
     parser.add_argument("--workers", type=int, default=5, help="HTTP workers in prefork mode")
     parser.add_argument("--rate", type=float, default=20.0, help="calls started per second")
