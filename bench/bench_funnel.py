@@ -167,6 +167,17 @@ def main():
         timings, _groups = timed(analysis, max(3, args.runs // 3))
         print(f"funnel analysis (pivot by stage reached), all leads: {percentiles(timings)}")
 
+        # Swapping two stages: each lead's furthest stage recomputed at commit.
+        before = cr.sql_log_count
+        start = time.perf_counter()
+        stages[2].write({"sequence": 4, "progress": thresholds[3]})
+        stages[3].write({"sequence": 3, "progress": thresholds[2]})
+        cr.precommit.run()
+        print(
+            f"stages 3 and 4 swapped, furthest stage of {args.leads} leads recomputed: "
+            f"{time.perf_counter() - start:.1f} s, {cr.sql_log_count - before} queries"
+        )
+
         # 2. Threshold change, 100k workflow-driven leads.
         wf_team, wf_stages = build_team(env, f"Bench workflow {tag}", 6, thresholds, wf=True)
         load_leads(cr, wf_team, wf_stages, args.wf_leads, with_history=False)
