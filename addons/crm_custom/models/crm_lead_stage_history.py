@@ -7,44 +7,12 @@ indexed table answers "which stages did the lead reach", and each lead keeps
 the furthest of them (``crm.lead.furthest_stage_id``) so that the funnel is a
 single aggregate over the leads."""
 
+from collections import Counter
+from itertools import accumulate
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-
-FUNNEL_QUERY = """
-WITH stages AS (
-    SELECT id, COALESCE(name->>%(lang)s, name->>'en_US') AS name,
-           row_number() OVER (ORDER BY sequence, id) AS pos
-      FROM crm_stage
-     WHERE team_id = %(team)s
-        OR (team_id IS NULL AND NOT EXISTS (SELECT 1 FROM crm_stage own
-                                             WHERE own.team_id = %(team)s))
-), ended AS (
-    -- Each lead ends at the furthest stage it reached: one narrow aggregate
-    -- over the leads, without reading their history.
-    SELECT lead.furthest_stage_id AS stage_id, count(*) AS leads,
-           count(*) FILTER (WHERE NOT lead.active) AS lost
-      FROM crm_lead lead
-     WHERE lead.team_id = %(team)s
-       AND lead.furthest_stage_id IS NOT NULL
-       AND lead.create_date >= %(date_from)s AND lead.create_date < %(date_to)s
-       AND (%(no_source)s OR lead.source_id = ANY(%(source_ids)s))
-       AND (%(no_campaign)s OR lead.campaign_id = ANY(%(campaign_ids)s))
-       AND (%(no_user)s OR lead.user_id = ANY(%(user_ids)s))
-       AND (%(no_tag)s OR EXISTS (SELECT 1 FROM crm_tag_rel rel
-                                   WHERE rel.lead_id = lead.id AND rel.tag_id = ANY(%(tag_ids)s)))
-     GROUP BY lead.furthest_stage_id
-), ended_at AS (
-    SELECT stages.pos, ended.leads, ended.lost
-      FROM ended JOIN stages ON stages.id = ended.stage_id
-)
-SELECT stages.id, stages.name,
-       COALESCE(sum(ended_at.leads) FILTER (WHERE ended_at.pos >= stages.pos), 0) AS reached,
-       COALESCE(sum(ended_at.lost) FILTER (WHERE ended_at.pos = stages.pos), 0) AS lost
-  FROM stages LEFT JOIN ended_at ON TRUE
- GROUP BY stages.id, stages.name, stages.pos
- ORDER BY stages.pos
-"""
 
 
 class CrmLeadStageHistory(models.Model):
@@ -83,42 +51,55 @@ class CrmLeadStageHistory(models.Model):
 
         A lead reached every stage up to its furthest one (by stage order), so
         skipped stages count as passed; a lost lead counts as lost at its
-        furthest stage.
-        One parametrised query whatever the number of stages."""
-        self.env.flush_all()
-        params = {
-            "team": team.id,
-            "date_from": date_from,
-            "date_to": date_to,
-            "lang": self.env.lang or "en_US",
-        }
-        for key, records in (
-            ("source", sources),
-            ("campaign", campaigns),
-            ("user", users),
-            ("tag", tags),
+        furthest stage. The leads are those the user may see (record rules),
+        counted by one grouped query whatever the number of stages."""
+        stages = team._workflow_stages()
+        domain = [
+            ("team_id", "=", team.id),
+            ("furthest_stage_id", "in", stages.ids),
+            ("create_date", ">=", date_from),
+            ("create_date", "<", date_to),
+        ]
+        for field_name, records in (
+            ("source_id", sources),
+            ("campaign_id", campaigns),
+            ("user_id", users),
+            ("tag_ids", tags),
         ):
-            params[f"no_{key}"] = not records
-            params[f"{key}_ids"] = list(records.ids) if records else []
-        self.env.cr.execute(FUNNEL_QUERY, params)
-        rows = self.env.cr.fetchall()
-        result = []
-        for index, (stage_id, name, reached, lost) in enumerate(rows):
-            following = rows[index + 1][2] if index + 1 < len(rows) else None
-            conversion = (following / reached * 100) if reached and following is not None else 0.0
-            result.append(
-                {
-                    "stage_id": stage_id,
-                    "stage": name,
-                    "reached": int(reached),
-                    "lost": int(lost),
-                    "conversion": round(conversion, 2) if following is not None else None,
-                    "drop_off": round(100 - conversion, 2)
-                    if following is not None and reached
-                    else None,
-                }
-            )
-        return result
+            if records:
+                domain.append((field_name, "in", records.ids))
+        ended, lost = Counter(), Counter()
+        groups = (
+            self.env["crm.lead"]
+            .with_context(active_test=False)
+            ._read_group(domain, ["furthest_stage_id", "active"], ["__count"])
+        )
+        for stage, active, count in groups:
+            ended[stage] += count
+            if not active:
+                lost[stage] += count
+        reached = list(accumulate(ended[stage] for stage in reversed(stages)))[::-1]
+        following = reached[1:] + [None]
+        return [
+            self._funnel_row(stage, reached[index], following[index], lost[stage])
+            for index, stage in enumerate(stages)
+        ]
+
+    @api.model
+    def _funnel_row(self, stage, reached, following, lost):
+        """A stage's figures; conversion and drop-off are None for the last stage."""
+        conversion = drop_off = None
+        if following is not None:
+            conversion = round(following / reached * 100, 2) if reached else 0.0
+            drop_off = round(100 - conversion, 2) if reached else None
+        return {
+            "stage_id": stage.id,
+            "stage": stage.name,
+            "reached": reached,
+            "lost": lost,
+            "conversion": conversion,
+            "drop_off": drop_off,
+        }
 
     @api.model
     def _period_bounds(self, period, today=None):

@@ -256,6 +256,37 @@ class CrmLead(models.Model):
                 )
 
     # ------------------------------------------------------------------
+    # A team with stages of its own has them as its whole pipeline
+    # ------------------------------------------------------------------
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        """The pipeline of a team with its own stages (a loaded sales process)
+        shows those stages, not Odoo's shared ones beside them; stages that
+        still hold leads of the team stay visible."""
+        team_id = self.env.context.get("default_team_id")
+        Stage = self.env["crm.stage"].sudo()
+        if team_id and Stage.search_count([("team_id", "=", team_id)], limit=1):
+            return stages.browse(
+                Stage._search(
+                    ["|", ("id", "in", stages.ids), ("team_id", "=", team_id)],
+                    order=stages._order,
+                )
+            )
+        return super()._read_group_stage_ids(stages, domain)
+
+    def _stage_find(self, team_id=False, domain=None, order="sequence, id", limit=1):
+        """New leads of a team with its own stages start in the first of them,
+        as the funnel and the workflow read that team's pipeline."""
+        team_ids = set(self.team_id.ids) | ({team_id} if team_id else set())
+        if len(team_ids) == 1:
+            own = self.env["crm.stage"].search(
+                [("team_id", "in", list(team_ids))] + list(domain or []), order=order, limit=limit
+            )
+            if own:
+                return own
+        return super()._stage_find(team_id=team_id, domain=domain, order=order, limit=limit)
+
+    # ------------------------------------------------------------------
     # ORM hooks: tasks on entering a team, checks and history on every move
     # ------------------------------------------------------------------
     @api.model_create_multi

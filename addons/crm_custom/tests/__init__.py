@@ -8,6 +8,7 @@ from . import test_lead_status
 from . import test_sales_process
 from . import test_custom_fields
 from . import test_tour_custom_fields
+from . import test_tour_funnel
 from . import test_crm_tags
 from . import test_tour_tags
 from . import test_workflow_pipeline

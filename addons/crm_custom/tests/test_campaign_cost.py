@@ -20,8 +20,11 @@ class TestCampaignCost(AccountTestInvoicingCommon):
         )
         cls.quiet = cls.env["utm.campaign"].create({"name": "Quiet", "crm_actual_cost": 300})
         team = cls.env["crm.team"].create({"name": "Campaign team", "company_id": company.id})
-        won_stage = cls.env["crm.stage"].create(
-            {"name": "Campaign won", "team_id": team.id, "is_won": True, "sequence": 9}
+        _new_stage, won_stage = cls.env["crm.stage"].create(
+            [
+                {"name": "Campaign new", "team_id": team.id, "sequence": 1},
+                {"name": "Campaign won", "team_id": team.id, "is_won": True, "sequence": 9},
+            ]
         )
         Lead = cls.env["crm.lead"]
 

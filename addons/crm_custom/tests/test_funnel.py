@@ -84,6 +84,14 @@ class TestFunnel(CrmRolesCase):
         self.assertEqual([row[1] for row in self._figures(users=self.salesperson)], [3, 2, 2, 0])
         self.assertEqual([row[1] for row in self._figures(tags=self.tag)], [1, 0, 0, 0])
 
+    def test_counts_only_the_leads_one_may_see(self):
+        self._set_lead_visibility("own")
+        History = self.History.with_user(self.salesperson)
+        rows = History._funnel(self.funnel_team, *self.period)
+        self.assertEqual([row["reached"] for row in rows], [3, 2, 2, 0])
+        with self.assertRaises(AccessError):
+            self.History.with_user(self.support)._funnel(self.funnel_team, *self.period)
+
     def test_period_excludes_other_leads(self):
         before = fields.Date.today() - timedelta(days=60)
         rows = self.History._funnel(self.funnel_team, before, before + timedelta(days=1))

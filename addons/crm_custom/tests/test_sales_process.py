@@ -34,6 +34,23 @@ class TestSalesProcess(CrmRolesCase):
         self.assertEqual(progress["Send proposal"], 50)
         self.assertTrue(stages[-1].is_won)
 
+    def test_loaded_process_is_the_team_pipeline(self):
+        """The team's kanban shows its own stages, not Odoo's shared ones beside
+        them, and its new leads start in the first of them."""
+        stages = self._load("crm_custom.sales_process_funnel", self.team)
+        shared = self.env["crm.stage"].search([("team_id", "=", False)])
+        lead = self.env["crm.lead"].create(
+            {"name": "Fresh lead", "type": "opportunity", "team_id": self.team.id}
+        )
+        self.assertEqual(lead.stage_id, stages[0])
+        Lead = self.env["crm.lead"].with_context(default_team_id=self.team.id)
+        self.assertEqual(Lead._read_group_stage_ids(shared[:0], []), stages)
+        # A shared stage still holding a lead of the team stays visible.
+        self.assertEqual(Lead._read_group_stage_ids(shared[:1], []), shared[:1] | stages)
+        # Teams without stages of their own keep Odoo's shared pipeline.
+        other = Lead.with_context(default_team_id=self.other_team.id)
+        self.assertEqual(other._read_group_stage_ids(shared[:0], []), shared)
+
     def test_source_000_stages_load(self):
         stages = self._load("crm_custom.sales_process_contract", self.other_team)
         self.assertEqual(stages[0].name, "Initial contact")
