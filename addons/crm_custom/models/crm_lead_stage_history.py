@@ -53,7 +53,7 @@ class CrmLeadStageHistory(models.Model):
         skipped stages count as passed; a lost lead counts as lost at its
         furthest stage. The leads are those the user may see (record rules),
         counted by one grouped query whatever the number of stages."""
-        stages = team._workflow_stages()
+        stages = team._pipeline_stages()
         domain = [
             ("team_id", "=", team.id),
             ("furthest_stage_id", "in", stages.ids),

@@ -115,7 +115,7 @@ class CrmLead(models.Model):
         for lead in self.filtered(lambda lead: lead.active and lead.team_id.workflow_connected):
             team = lead.team_id
             if team not in stages_by_team:
-                stages_by_team[team] = team._workflow_stages()
+                stages_by_team[team] = team._pipeline_stages()
             target = Stage._stage_for_progress(stages_by_team[team], lead.workflow_progress)
             if not target or target == lead.stage_id:
                 continue
@@ -150,7 +150,7 @@ class CrmLead(models.Model):
         """Set-based recompute after a threshold change: one statement moves
         every open lead of ``team`` to the stage its progress falls in, closes
         and writes their stage history; no per-lead query."""
-        stages = team._workflow_stages()
+        stages = team._pipeline_stages()
         if not stages:
             return 0
         ranges, params, low = [], [], None
@@ -221,7 +221,7 @@ class CrmLead(models.Model):
         is_manager = self.env.user.has_group("sales_team.group_sale_manager")
         for lead in self:
             team = lead.team_id
-            stages = team._workflow_stages()
+            stages = team._pipeline_stages()
             if new_stage not in stages or lead.stage_id not in stages:
                 continue
             if team.workflow_manual_move == "manager" and is_manager:
@@ -260,30 +260,22 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _read_group_stage_ids(self, stages, domain):
-        """The pipeline of a team with its own stages (a loaded sales process)
-        shows those stages, not Odoo's shared ones beside them; stages that
-        still hold leads of the team stay visible."""
-        team_id = self.env.context.get("default_team_id")
-        Stage = self.env["crm.stage"].sudo()
-        if team_id and Stage.search_count([("team_id", "=", team_id)], limit=1):
-            return stages.browse(
-                Stage._search(
-                    ["|", ("id", "in", stages.ids), ("team_id", "=", team_id)],
-                    order=stages._order,
-                )
-            )
-        return super()._read_group_stage_ids(stages, domain)
+        """A team's kanban shows its pipeline (a loaded sales process, not
+        Odoo's shared stages beside it) and any stage still holding its leads."""
+        team = self.env["crm.team"].browse(self.env.context.get("default_team_id"))
+        if not team:
+            return super()._read_group_stage_ids(stages, domain)
+        return (stages | team.sudo()._pipeline_stages()).sorted(
+            lambda stage: (stage.sequence, stage.id)
+        )
 
     def _stage_find(self, team_id=False, domain=None, order="sequence, id", limit=1):
-        """New leads of a team with its own stages start in the first of them,
-        as the funnel and the workflow read that team's pipeline."""
-        team_ids = set(self.team_id.ids) | ({team_id} if team_id else set())
-        if len(team_ids) == 1:
-            own = self.env["crm.stage"].search(
-                [("team_id", "in", list(team_ids))] + list(domain or []), order=order, limit=limit
-            )
-            if own:
-                return own
+        """New leads start in the first stage of their team's pipeline."""
+        teams = self.team_id | self.env["crm.team"].browse(team_id or [])
+        if len(teams) == 1 and order == "sequence, id":
+            stages = teams._pipeline_stages().filtered_domain(domain or [])
+            if stages:  # else Odoo's search, e.g. for a won stage the team lacks
+                return stages[:limit] if limit else stages
         return super()._stage_find(team_id=team_id, domain=domain, order=order, limit=limit)
 
     # ------------------------------------------------------------------
@@ -309,6 +301,7 @@ class CrmLead(models.Model):
         tracked = "stage_id" in vals or "team_id" in vals
         before = {lead.id: lead.stage_id for lead in self} if tracked else {}
         res = super().write(vals)
+        moved = self.browse()
         if tracked:
             moved = self.filtered(lambda lead: lead.stage_id != before.get(lead.id))
             if moved:
@@ -317,8 +310,9 @@ class CrmLead(models.Model):
                     for lead in moved.filtered("team_id.workflow_connected"):
                         lead._message_log(body=_("Moved by hand in a workflow-driven team."))
         if "team_id" in vals:
-            # Another team, another pipeline: what the lead reached there.
-            self._funnel_recompute_furthest_stage()
+            # Another team, another pipeline: what the lead reached there
+            # (leads that also moved had it recomputed with their history).
+            (self - moved)._funnel_recompute_furthest_stage()
             self._workflow_generate_tasks()
             self._workflow_sync_stage()
         return res

@@ -101,36 +101,51 @@ class CrmStage(models.Model):
     @api.constrains("progress", "sequence", "team_id")
     def _check_workflow_team_thresholds(self):
         for team in self._workflow_teams():
-            team._workflow_stages()._check_workflow_thresholds(team)
+            team._pipeline_stages()._check_workflow_thresholds(team)
 
     @api.model_create_multi
     def create(self, vals_list):
+        team_ids = {vals["team_id"] for vals in vals_list if vals.get("team_id")}
+        teams_with_stages = self.search([("team_id", "in", list(team_ids))]).team_id
         stages = super().create(vals_list)
-        # A team's first own stage replaces the shared pipeline for its leads.
-        stages._funnel_schedule_furthest_recompute()
+        # A team's first own stages replace the shared pipeline for its leads;
+        # a stage added to an existing pipeline was reached by no lead yet.
+        stages.filtered(
+            lambda stage: stage.team_id and stage.team_id not in teams_with_stages
+        )._funnel_schedule_furthest_recompute()
         return stages
 
     def write(self, vals):
-        reorders = bool({"sequence", "team_id"} & set(vals))
-        if reorders:
+        if {"sequence", "team_id"} & set(vals):
             self._funnel_schedule_furthest_recompute()
         res = super().write(vals)
-        if reorders:
-            self._funnel_schedule_furthest_recompute()
+        if "team_id" in vals:
+            self._funnel_schedule_furthest_recompute()  # the new teams too
         if {"progress", "sequence", "team_id"} & set(vals):
             for team in self._workflow_teams():
                 self.env["crm.lead"]._workflow_recompute_team_stages(team)
         return res
 
     def unlink(self):
-        self._funnel_schedule_furthest_recompute()
-        return super().unlink()
+        # Their history goes with them: the leads that reached no further
+        # fall back to the furthest stage they reached before.
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("furthest_stage_id", "in", self.ids)])
+        )
+        res = super().unlink()
+        leads._funnel_recompute_furthest_stage()
+        return res
 
     # Funnel
     def _funnel_schedule_furthest_recompute(self):
         """The furthest stage of a lead depends on the order of its pipeline:
         recompute it for the leads of these stages' teams once, before commit,
         however many stages a drag and drop rewrites."""
+        if not self:
+            return
         precommit = self.env.cr.precommit
         teams = precommit.data.setdefault(FURTHEST_RECOMPUTE_TEAMS, set())
         if not teams:

@@ -25,9 +25,10 @@ class CrmTeam(models.Model):
         help="Which moves by hand are allowed in a workflow-driven team.",
     )
 
-    def _workflow_stages(self):
-        """The stages the workflow maps progress to, in pipeline order: the
-        team's own stages, or the shared ones when the team has none."""
+    def _pipeline_stages(self):
+        """The team's pipeline, in order: its own stages, or the shared ones
+        when it has none. The kanban, the default stage of new leads, the
+        workflow's progress thresholds and the funnel all read this."""
         self.ensure_one()
         Stage = self.env["crm.stage"]
         return Stage.search([("team_id", "=", self.id)], order="sequence, id") or Stage.search(
@@ -50,7 +51,7 @@ class CrmTeam(models.Model):
                         team=team.name,
                     )
                 )
-            team._workflow_stages()._check_workflow_thresholds(team)
+            team._pipeline_stages()._check_workflow_thresholds(team)
 
     def write(self, vals):
         res = super().write(vals)

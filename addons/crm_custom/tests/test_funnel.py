@@ -150,6 +150,16 @@ class TestFunnel(CrmRolesCase):
             ],
         )
 
+    def test_deleting_the_furthest_stage_falls_back(self):
+        extra = self.env["crm.stage"].create(
+            {"name": "Extra", "team_id": self.funnel_team.id, "sequence": 3, "progress": 75}
+        )
+        self.lead_5.stage_id = extra
+        self.lead_5.stage_id = self.stage_a
+        self.assertEqual(self.lead_5.furthest_stage_id, extra)
+        extra.unlink()
+        self.assertEqual(self.lead_5.furthest_stage_id, self.stage_a)
+
     def test_changing_team_counts_the_new_pipeline(self):
         other = self.env["crm.team"].create({"name": "Other funnel team"})
         other_first = self.env["crm.stage"].create(

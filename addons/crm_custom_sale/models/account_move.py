@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, models
 
-from odoo.addons.crm_custom.models.crm_lead import CUSTOMER_INVOICE_TYPES
-
 
 class AccountMove(models.Model):
     _inherit = "account.move"
@@ -24,7 +22,7 @@ class AccountMove(models.Model):
         orders without rights on invoices, so Odoo creates them as superuser,
         and so are they linked."""
         for move in self.sudo():
-            if move.move_type not in CUSTOMER_INVOICE_TYPES or move.opportunity_id:
+            if not move.is_sale_document() or move.opportunity_id:
                 continue
             opportunity = move.invoice_line_ids.sale_line_ids.order_id.opportunity_id
             if len(opportunity) == 1:
