@@ -2,8 +2,12 @@
 
 Events wait in a bounded in-memory outbox (optionally mirrored to a JSON-lines
 spool file so a restart loses nothing) and are removed only once Odoo accepted
-them. Network errors, 5xx and 429 are retried with capped exponential back-off;
-any other 4xx can never succeed, so that batch is logged and dropped.
+them. The spool is a safety net, never a reason to lose a call: when it cannot
+be written (missing folder, no permission, full disk) the error is logged, the
+events stay in memory, and the whole outbox is written again at the next event
+or delivery, until it succeeds. Network errors, 5xx and 429 are retried with
+capped exponential back-off; any other 4xx can never succeed, so that batch is
+logged and dropped.
 """
 
 from __future__ import annotations
@@ -90,6 +94,8 @@ class OdooPoster:
         self._wakeup = asyncio.Event()
         self.delivered = 0
         self.dropped = 0
+        # The spool file lags behind the outbox after a failed write: rewrite it whole.
+        self.spool_failing = False
         self._load_spool()
 
     def __repr__(self) -> str:  # never show the secret
@@ -175,12 +181,19 @@ class OdooPoster:
 
     # ------------------------------------------------------------ spool file
     def _load_spool(self) -> None:
-        if not self.spool_path or not self.spool_path.exists():
+        if not self.spool_path:
             return
-        with self.spool_path.open(encoding="utf-8") as spool:
-            for line in spool:
-                with contextlib.suppress(json.JSONDecodeError):
-                    self._outbox.append(json.loads(line))
+        try:
+            with self.spool_path.open(encoding="utf-8", errors="replace") as spool:
+                for line in spool:
+                    with contextlib.suppress(json.JSONDecodeError):
+                        self._outbox.append(json.loads(line))
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            # Appending keeps what could not be read for a later start.
+            logger.error("Cannot read the spool file %s (%s)", self.spool_path, error)
+            return
         if self._outbox:
             logger.info(
                 "Loaded %d undelivered events from %s",
@@ -191,13 +204,42 @@ class OdooPoster:
     def _append_spool(self, events: list[dict]) -> None:
         if not self.spool_path:
             return
-        with self.spool_path.open("a", encoding="utf-8") as spool:
-            spool.writelines(json.dumps(event) + "\n" for event in events)
+        if self.spool_failing:
+            self._rewrite_spool()  # the file misses earlier events too
+            return
+        try:
+            with self.spool_path.open("a", encoding="utf-8") as spool:
+                spool.writelines(json.dumps(event) + "\n" for event in events)
+        except OSError as error:
+            self._spool_write_failed(error)
 
     def _rewrite_spool(self) -> None:
         if not self.spool_path:
             return
         temporary = self.spool_path.with_suffix(self.spool_path.suffix + ".tmp")
-        with temporary.open("w", encoding="utf-8") as spool:
-            spool.writelines(json.dumps(event) + "\n" for event in self._outbox)
-        os.replace(temporary, self.spool_path)
+        try:
+            with temporary.open("w", encoding="utf-8") as spool:
+                spool.writelines(json.dumps(event) + "\n" for event in self._outbox)
+            os.replace(temporary, self.spool_path)
+        except OSError as error:
+            self._spool_write_failed(error)
+            return
+        if self.spool_failing:
+            self.spool_failing = False
+            logger.warning(
+                "The spool file %s is writable again (%d events spooled)",
+                self.spool_path,
+                len(self._outbox),
+            )
+
+    def _spool_write_failed(self, error: OSError) -> None:
+        # Logged once per failure streak, not at every event of a busy PBX.
+        if not self.spool_failing:
+            logger.error(
+                "Cannot write the spool file %s (%s): %d undelivered events are kept in memory "
+                "only (lost if the bridge restarts); retrying at the next event",
+                self.spool_path,
+                error,
+                len(self._outbox),
+            )
+        self.spool_failing = True
