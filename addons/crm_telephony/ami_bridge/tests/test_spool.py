@@ -84,9 +84,7 @@ def test_spool_is_written_whole_once_it_can_be_written_again(tmp_path: Path, cap
     assert OdooPoster(UNREACHABLE_ODOO, "k", "s", spool_path=spool).pending == 3
 
 
-def test_unreadable_spool_at_start_is_logged_and_the_bridge_runs(
-    receiver, tmp_path: Path, caplog
-):
+def test_unreadable_spool_at_start_is_logged_and_the_bridge_runs(receiver, tmp_path: Path, caplog):
     spool = tmp_path / "outbox.jsonl"
     spool.mkdir()  # neither readable nor writable as a file, even for root
 
