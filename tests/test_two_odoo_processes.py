@@ -8,6 +8,10 @@ HTTP worker through PostgreSQL (NOTIFY on the "postgres" database) to B's
 gevent worker, which LISTENs there. A session opened on A works on B too:
 sessions live in the shared data_dir (the filestore volume in Docker).
 
+The same runs once with the servers connected to PostgreSQL directly and once
+through PgBouncer with config/pgbouncer.ini (transaction pooling, the bus's
+"postgres" database pooled by session), where pgbouncer is installed.
+
 Both servers run in prefork mode as docker-compose.yml runs Odoo (one HTTP
 worker each, plus the gevent worker serving /websocket), started by the
 benchmark's launcher (bench/bench_ami_to_popup.py, bench/odoo_server.py). The
@@ -18,7 +22,14 @@ benchmark's too; what the test adds is removed afterwards.
 from __future__ import annotations
 
 import asyncio
+import configparser
+import os
+import pwd
+import shutil
+import socket
+import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -45,6 +56,9 @@ from bench_ami_to_popup import (  # noqa: E402
 )
 
 POPUP_TIMEOUT = 30.0
+PGBOUNCER = shutil.which("pgbouncer") or (
+    "/usr/sbin/pgbouncer" if Path("/usr/sbin/pgbouncer").exists() else None
+)
 
 
 @pytest.fixture(scope="module")
@@ -69,18 +83,93 @@ def fixture(registry):
         partners.unlink()
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory, registry, fixture):
-    logs = tmp_path_factory.mktemp("odoo-servers")
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_pgbouncer(folder: Path) -> tuple[subprocess.Popen, int]:
+    """PgBouncer with config/pgbouncer.ini, pointed at the test server."""
+    port = free_port()
+    parser = configparser.ConfigParser()
+    parser.read(ROOT / "config/pgbouncer.ini")
+    server = f"host={config['db_host'] or '127.0.0.1'} port={config['db_port'] or 5432}"
+    for name, value in parser["databases"].items():
+        parser["databases"][name] = value.replace("host=db port=5432", server)
+    user, password = config["db_user"], config["db_password"] or ""
+    (folder / "userlist.txt").write_text(f'"{user}" "{password}"\n')
+    parser["pgbouncer"].update(
+        listen_addr="127.0.0.1",
+        listen_port=str(port),
+        auth_type="plain" if password else "trust",
+        auth_file=str(folder / "userlist.txt"),
+        unix_socket_dir="",
+    )
+    with (folder / "pgbouncer.ini").open("w") as ini:
+        parser.write(ini)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+    command = [PGBOUNCER, str(folder / "pgbouncer.ini")]
+    if os.geteuid() == 0:  # pgbouncer refuses to run as root
+        account = next(n for n in ("postgres", "nobody") if _has_account(n))
+        command = ["runuser", "-u", account, "--", *command]
+    log = (folder / "pgbouncer.log").open("w")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 10
+    while True:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return process, port
+        assert process.poll() is None and time.monotonic() < deadline, (
+            folder / "pgbouncer.log"
+        ).read_text()
+        time.sleep(0.1)
+
+
+def _has_account(name: str) -> bool:
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return False
+    return True
+
+
+def config_through(folder: Path, port: int) -> str:
+    """The test configuration with PostgreSQL reached through the pooler's port."""
+    parser = configparser.RawConfigParser()
+    parser.read(config.rcfile)
+    parser["options"].update(db_host="127.0.0.1", db_port=str(port))
+    path = folder / "odoo-pgbouncer.conf"
+    with path.open("w") as conf:
+        parser.write(conf)
+    return str(path)
+
+
+@pytest.fixture(scope="module", params=["direct", "pgbouncer"])
+def servers(request, tmp_path_factory, registry, fixture):
+    logs = tmp_path_factory.mktemp(f"odoo-servers-{request.param}")
+    config_path, pooler = config.rcfile, None
+    if request.param == "pgbouncer":
+        if PGBOUNCER is None:
+            pytest.skip("pgbouncer is not installed")
+        folder = Path(tempfile.mkdtemp(prefix="deploy-pgbouncer-"))
+        folder.chmod(0o755)  # read by the pooler's account
+        pooler, port = start_pgbouncer(folder)
+        config_path = config_through(logs, port)
     started = []
     try:
         for name in ("a", "b"):
-            server = OdooServer(config.rcfile, registry.db_name, 1, logs / f"odoo-{name}.log")
+            server = OdooServer(config_path, registry.db_name, 1, logs / f"odoo-{name}.log")
             started.append(server.start())
         yield started
     finally:
         for server in started:
             server.stop()
+        if pooler:
+            pooler.terminate()
+            pooler.wait(10)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def ringing_event(fixture) -> dict:
@@ -139,7 +228,9 @@ def test_popup_of_an_event_posted_to_one_server_reaches_a_websocket_on_the_other
     server_a, server_b = servers
     (extension,) = fixture.agents
     login, _uid = fixture.agents[extension]
-    socket_b = AgentSocket(extension, login, server_b, fixture.last_bus_id)
+    with registry.cursor() as cr:  # only what comes from now on
+        last_bus_id = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})["bus.bus"]._bus_last_id()
+    socket_b = AgentSocket(extension, login, server_b, last_bus_id)
     try:
         event = ringing_event(fixture)
         posted = time.perf_counter()
