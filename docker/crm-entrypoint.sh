@@ -40,8 +40,9 @@ if [ -n "${ADMIN_PASSWD_FILE:-}" ]; then
 else
     ADMIN_PASSWD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 fi
-umask 077
 # Odoo reads its file with RawConfigParser: no interpolation, any character goes.
+# umask 077 for this file only (mode 600), not for the filestore Odoo writes.
+(umask 077
 CRM_DB_HOST="${HOST:-db}" CRM_DB_PORT="${PORT:-5432}" CRM_DB_USER="${USER:-odoo}" \
 CRM_DB_PASSWORD="${PASSWORD:-}" CRM_ADMIN_PASSWD="$ADMIN_PASSWD" \
 python3 - "$source_conf" "$runtime_conf" <<'PYTHON'
@@ -63,7 +64,9 @@ for option, variable in (
         options[option] = os.environ[variable]
 with open(target, "w", encoding="utf-8") as runtime:
     config.write(runtime)
+os.chmod(target, 0o600)  # also when the file existed (an earlier start)
 PYTHON
+)
 unset PASSWORD PASSWORD_FILE ADMIN_PASSWD ADMIN_PASSWD_FILE
 export ODOO_RC="$runtime_conf"
 

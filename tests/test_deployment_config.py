@@ -185,7 +185,7 @@ PROBE = """#!/bin/bash
 # Stands in for the official /entrypoint.sh: records what it was given.
 { printf 'argv=%s\\n' "$*"; printf 'ODOO_RC=%s\\n' "$ODOO_RC"
   printf 'PASSWORD=%s\\n' "${PASSWORD:-}"; printf 'AMI_SECRET=%s\\n' "${AMI_SECRET:-}"
-  printf 'CRM_PBX_SECRET=%s\\n' "${CRM_PBX_SECRET:-}"; } > "$0.out"
+  printf 'CRM_PBX_SECRET=%s\\n' "${CRM_PBX_SECRET:-}"; printf 'umask=%s\\n' "$(umask)"; } > "$0.out"
 """
 
 
@@ -232,6 +232,9 @@ def test_entrypoint_puts_the_secrets_in_a_private_config_not_on_the_command_line
     assert handed["ODOO_RC"] == str(runtime)
     assert handed["argv"] == "odoo --workers=2", "nothing added to Odoo's command line"
     assert handed["PASSWORD"] == "", "the password is not left in the environment either"
+    current = os.umask(0)
+    os.umask(current)
+    assert handed["umask"] == f"{current:04o}", "the config's umask 077 does not reach Odoo"
     assert oct(runtime.stat().st_mode & 0o777) == "0o600"
     options = load_odoo_conf(runtime)
     assert options["db_password"] == "s3cr%t with spaces"
