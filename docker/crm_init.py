@@ -26,7 +26,8 @@ import sys
 import time
 
 DEFAULT_ADDONS = "crm_custom,crm_telephony,crm_portal,crm_newsletter"
-DEFAULT_LANGUAGES = "fa_IR,he_IL,ru_RU"
+# The first is the default language of the new database (Odoo's res.lang.install_lang).
+DEFAULT_LANGUAGES = "en_US,fa_IR,he_IL,ru_RU"
 # Through the official entrypoint: it waits for PostgreSQL, then runs odoo.
 DEFAULT_ODOO_COMMAND = "/entrypoint.sh odoo"
 

@@ -53,7 +53,7 @@ def test_crm_init_installs_a_missing_database_with_languages_and_never_updates()
     result = crm_init("-d", f"deploy_absent_{uuid.uuid4().hex[:8]}", "--addons", SUITE)
     (line,) = [line for line in result.stdout.splitlines() if "would run" in line]
     assert f"--init={SUITE}" in line
-    assert "--load-language=fa_IR,he_IL,ru_RU" in line
+    assert "--load-language=en_US,fa_IR,he_IL,ru_RU" in line
     assert "--stop-after-init" in line
     assert "--update" not in line and " -u " not in line
 
