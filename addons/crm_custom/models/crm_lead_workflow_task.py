@@ -35,6 +35,11 @@ class CrmLeadWorkflowTask(models.Model):
         ),
     ]
 
+    @api.constrains("tag_id")
+    def _check_tag_shared(self):
+        for task in self:
+            task.tag_id._crm_check_shared(_("The task %(task)s", task=task.name))
+
     def _check_may_change(self):
         """Tasks are done or reopened by their responsible user, the lead's
         salesperson or a sales manager."""

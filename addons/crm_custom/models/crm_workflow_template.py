@@ -74,6 +74,11 @@ class CrmWorkflowTemplateLine(models.Model):
     )
     tag_id = fields.Many2one("crm.tag")
 
+    @api.constrains("tag_id")
+    def _check_tag_shared(self):
+        for line in self:
+            line.tag_id._crm_check_shared(_("The task %(task)s", task=line.name))
+
     @api.constrains("progress")
     def _check_progress_range(self):
         for line in self:
