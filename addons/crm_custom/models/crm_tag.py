@@ -375,8 +375,10 @@ class CrmTag(models.Model):
             kind = vals.get("kind") or self.env.context.get("default_kind") or "public"
             if kind == "system" and not self.env.su:
                 raise UserError(_("System tags are created by the software only."))
-            if kind == "personal" and not vals.get("owner_id"):
-                vals["owner_id"] = self.env.uid
+            if kind == "personal":
+                vals["owner_id"] = vals.get("owner_id") or self.env.uid
+                # nobody else sees it: nothing for a moderator to approve
+                vals["state"] = "approved"
             if kind == "public" and not is_moderator:
                 vals["state"] = "proposed"
             # Given now, not computed after the INSERT: the unique key

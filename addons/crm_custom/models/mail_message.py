@@ -32,6 +32,10 @@ class MailMessage(models.Model):
         "message_id",
         "tag_id",
         string="Tags",
+        # mail.message reads as superuser (its fetch() is sudo), so record
+        # rules do not hide others' personal tags: the field does, for the
+        # reading user (env.uid stays the user under sudo).
+        domain=lambda self: ["|", ("kind", "!=", "personal"), ("owner_id", "=", self.env.uid)],
         # The CRM vocabulary is internal: a portal customer reading his own
         # history does not get it (the chatter badges neither, see _to_store).
         groups="base.group_user",

@@ -54,6 +54,8 @@ class CrmCustomerEventLog(models.TransientModel):
         if not record:
             raise UserError(_("The record of this event no longer exists."))
         record.check_access("write")
+        # before posting: a refused tag must not leave an untagged entry
+        self.env["crm.tag"]._crm_check_usable(self.tag_ids)
         message = record.message_post(
             body=Markup(plaintext2html(self.body)),
             message_type="comment",
