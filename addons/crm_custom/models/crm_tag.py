@@ -694,9 +694,7 @@ class CrmTag(models.Model):
         return domain
 
     def _crm_valid_merge_target(self, target):
-        return bool(
-            target.sudo().filtered_domain(self._crm_merge_target_domain(self))
-        )
+        return bool(target.sudo().filtered_domain(self._crm_merge_target_domain(self)))
 
     def _crm_merge_into(self, target):
         """Replace these tags by ``target`` everywhere, all or nothing."""
@@ -846,8 +844,7 @@ class CrmTag(models.Model):
         if private:
             raise ValidationError(
                 _(
-                    "%(what)s can only carry a public tag: “%(name)s” is a personal or "
-                    "system tag.",
+                    "%(what)s can only carry a public tag: “%(name)s” is a personal or system tag.",
                     what=what,
                     name=private[0].name,
                 )

@@ -23,6 +23,21 @@ class CrmTagsCase(CrmRolesCase):
             {"name": "Postal envelope zz"}
         )
 
+    def _event_log(self, user, tags, body):
+        """A *Log Customer Event* window on the own lead, filled by ``user``."""
+        return (
+            self.env["crm.customer.event.log"]
+            .with_user(user)
+            .create(
+                {
+                    "res_model": "crm.lead",
+                    "res_id": self.own_lead.id,
+                    "tag_ids": [Command.set(tags.ids)],
+                    "body": body,
+                }
+            )
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestTagNormalisation(CrmTagsCase):
@@ -372,17 +387,8 @@ class TestSystemTagsOnHistory(CrmTagsCase):
         self.assertEqual(chatter_tags(self.other_salesperson), [self.parcel.name])
 
     def test_log_customer_event_with_tags(self):
-        wizard = (
-            self.env["crm.customer.event.log"]
-            .with_user(self.salesperson)
-            .create(
-                {
-                    "res_model": "crm.lead",
-                    "res_id": self.own_lead.id,
-                    "tag_ids": [Command.set(self.parcel.ids)],
-                    "body": "Parcel posted, tracking number RR123456789IR",
-                }
-            )
+        wizard = self._event_log(
+            self.salesperson, self.parcel, "Parcel posted, tracking number RR123456789IR"
         )
         wizard.action_log()
         message = self.own_lead.message_ids.filtered(lambda m: "RR123456789IR" in m.body)

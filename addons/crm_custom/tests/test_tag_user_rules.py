@@ -90,9 +90,7 @@ class TestTagsOnEveryTaggedForm(CrmTagsCase):
                     user_id=user.id,
                     crm_tag_ids=[Command.link(self.parcel.id)],
                 )
-                form = Form(
-                    activity.with_user(user), view="mail.mail_activity_view_form_popup"
-                )
+                form = Form(activity.with_user(user), view="mail.mail_activity_view_form_popup")
                 self.assertEqual(form.crm_tag_ids[0].name, self.parcel.name)
 
                 if role in lead_readers:
@@ -140,18 +138,7 @@ class TestSystemTagsBySoftwareOnly(CrmTagsCase):
                     "crm_tag_ids": [Command.link(call.id)],
                 }
             )
-        wizard = (
-            self.env["crm.customer.event.log"]
-            .with_user(self.salesperson)
-            .create(
-                {
-                    "res_model": "crm.lead",
-                    "res_id": self.own_lead.id,
-                    "tag_ids": [Command.set(call.ids)],
-                    "body": "Called him, honest",
-                }
-            )
-        )
+        wizard = self._event_log(self.salesperson, call, "Called him, honest")
         with self.assertRaisesRegex(ValidationError, "applied by the software"):
             wizard.action_log()
         self.assertFalse(self.own_lead.message_ids.filtered(lambda m: "honest" in (m.body or "")))
@@ -230,9 +217,7 @@ class TestMergeTargets(CrmTagsCase):
         # personal tags may go into a public tag, or a personal one of the owner
         form = Form(Merge.with_context(default_source_tag_ids=own.ids))
         self.assertEqual(form.personal_owner_id, self.moderator)
-        offered = self.Tag.with_user(self.moderator).search(
-            self.Tag._crm_merge_target_domain(own)
-        )
+        offered = self.Tag.with_user(self.moderator).search(self.Tag._crm_merge_target_domain(own))
         self.assertIn(other_own, offered)
         self.assertIn(self.envelope, offered)
         form.target_tag_id = other_own
@@ -297,7 +282,9 @@ class TestPersonalTagsOfASalesperson(CrmTagsCase):
         self.assertEqual(form.kind, "personal")
         form.name = "Golf partners"
         mine = form.save()
-        self.assertEqual((mine.kind, mine.owner_id, mine.state), ("personal", self.salesperson, "approved"))
+        self.assertEqual(
+            (mine.kind, mine.owner_id, mine.state), ("personal", self.salesperson, "approved")
+        )
         # "Create and edit…" from a tag field: a public tag is a proposal, as
         # the status bar shows before saving
         form = Form(self.env["crm.tag"].with_user(self.salesperson))
@@ -324,9 +311,11 @@ class TestPersonalTagsOfASalesperson(CrmTagsCase):
         self.assertIn("'system'", kind.get("options"))
         self.assertFalse(tree.xpath("//field[@name='is_lost_reason']"))
         # the lead's tag fields open that dialog ("Create and edit…")
-        arch = self.env["crm.lead"].with_user(self.salesperson).get_view(
-            self.env.ref("crm.crm_lead_view_form").id, "form"
-        )["arch"]
+        arch = (
+            self.env["crm.lead"]
+            .with_user(self.salesperson)
+            .get_view(self.env.ref("crm.crm_lead_view_form").id, "form")["arch"]
+        )
         for field in etree.fromstring(arch).xpath("//field[@name='tag_ids']"):
             self.assertNotIn("no_create_edit", field.get("options") or "")
 
@@ -345,7 +334,6 @@ class TestPersonalTagsOfASalesperson(CrmTagsCase):
             self.Tag.with_user(self.salesperson).create(
                 {"name": "Postal parcel zy", "crm_confirm_similar": True}
             )
-
 
 
 @tagged("post_install", "-at_install")
@@ -381,8 +369,10 @@ class TestLostReasonTags(CrmTagsCase):
         lead = self.teammate_lead.with_user(self.salesperson)
         with self.assertRaisesRegex(ValidationError, "is not a lost reason"):
             lead.write({"lost_reason_tag_ids": [Command.link(self.parcel.id)]})
-        wizard = self.env["crm.lead.lost"].with_user(self.salesperson).create(
-            {"lead_ids": [Command.set(self.own_lead.ids)]}
+        wizard = (
+            self.env["crm.lead.lost"]
+            .with_user(self.salesperson)
+            .create({"lead_ids": [Command.set(self.own_lead.ids)]})
         )
         wizard.reason_tag_ids = [Command.set(self.parcel.ids)]
         with self.assertRaisesRegex(ValidationError, "is not a lost reason"):
@@ -427,9 +417,7 @@ class TestNoPersonalTagWhereOthersLook(CrmTagsCase):
                 {
                     "name": "Private tag workflow",
                     "line_ids": [
-                        Command.create(
-                            {"name": "Call", "progress": 50, "tag_id": personal.id}
-                        )
+                        Command.create({"name": "Call", "progress": 50, "tag_id": personal.id})
                     ],
                 }
             )

@@ -23,7 +23,8 @@ class CrmCustomerEventLog(models.TransientModel):
         "wizard_id",
         "tag_id",
         string="Tags",
-        help="Tags of the event, e.g. “Parcel posted”. Tags the software applies itself (calls, emails sent) are not offered.",
+        help="Tags of the event, e.g. “Parcel posted”. Tags the software applies "
+        "itself (calls, emails sent) are not offered.",
         domain=[("kind", "!=", "system")],
     )
     body = fields.Text(
