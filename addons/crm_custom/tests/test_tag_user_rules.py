@@ -191,6 +191,25 @@ class TestSystemTagsBySoftwareOnly(CrmTagsCase):
 
 @tagged("post_install", "-at_install")
 class TestMergeTargets(CrmTagsCase):
+    def _offered_targets(self, form):
+        """The tags the wizard's "Replace By" field offers, its domain
+        evaluated on the form's values as the web client does; checked
+        against the rule the server applies."""
+        domain = safe_eval(
+            form._view["fields"]["target_tag_id"]["domain"],
+            {
+                "source_tag_ids": form.source_tag_ids.ids,
+                "personal_owner_id": form.personal_owner_id.id,
+            },
+        )
+        offered = self.Tag.with_user(self.moderator).search(domain)
+        sources = self.Tag.browse(form.source_tag_ids.ids)
+        expected = self.Tag.with_user(self.moderator).search(
+            self.Tag._crm_merge_target_domain(sources)
+        )
+        self.assertEqual(offered, expected.filtered(lambda t: t.kind != "system"))
+        return offered
+
     def test_public_tag_is_never_merged_into_a_personal_one(self):
         own = self.Tag.with_user(self.moderator).create(
             {"name": "Moderator private", "kind": "personal"}
@@ -203,9 +222,7 @@ class TestMergeTargets(CrmTagsCase):
         form = Form(Merge.with_context(default_source_tag_ids=self.parcel.ids))
         # the wizard offers public tags only
         self.assertFalse(form.personal_owner_id)
-        offered = self.Tag.with_user(self.moderator).search(
-            self.Tag._crm_merge_target_domain(self.parcel)
-        )
+        offered = self._offered_targets(form)
         self.assertIn(self.envelope, offered)
         self.assertNotIn(own, offered)
         form.target_tag_id = own
@@ -217,7 +234,7 @@ class TestMergeTargets(CrmTagsCase):
         # personal tags may go into a public tag, or a personal one of the owner
         form = Form(Merge.with_context(default_source_tag_ids=own.ids))
         self.assertEqual(form.personal_owner_id, self.moderator)
-        offered = self.Tag.with_user(self.moderator).search(self.Tag._crm_merge_target_domain(own))
+        offered = self._offered_targets(form)
         self.assertIn(other_own, offered)
         self.assertIn(self.envelope, offered)
         form.target_tag_id = other_own
@@ -243,6 +260,21 @@ class TestTagFiguresFollowLeadVisibility(CrmTagsCase):
                 "crm_tag_ids": [Command.link(cls.parcel.id)],
             }
         )
+
+    def test_counters_of_a_tag_list_take_a_fixed_number_of_queries(self):
+        many = self.Tag.with_context(crm_tag_allow_similar=True).create(
+            [{"name": f"Counter{i} qq"} for i in range(12)]
+        )
+        self.foreign_lead.tag_ids = [Command.set(many.ids)]
+
+        def queries(tags):
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            tags.with_user(self.salesperson).mapped("usage_count")
+            return self.cr.sql_log_count - before
+
+        queries(many[:2])  # warms the access caches, as any request before
+        self.assertEqual(queries(many), queries(many[:2]))
 
     def test_the_leads_counter_counts_the_leads_the_user_sees(self):
         self.assertEqual(self.parcel.with_user(self.salesperson).lead_count, 1)
