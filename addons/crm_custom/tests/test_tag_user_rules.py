@@ -7,6 +7,7 @@ from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.migration import load_script
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -502,3 +503,23 @@ class TestChatterTagsForInternalUsersOnly(CrmTagsCase):
         self.env.invalidate_all()
         read = message.with_user(self.other_salesperson).read(["crm_tag_ids"])[0]
         self.assertEqual(read["crm_tag_ids"], self.parcel.ids)
+
+
+@tagged("post_install", "-at_install")
+class TestLostReasonMigration(CrmTagsCase):
+    def test_upgrade_flags_the_tags_already_used_as_lost_reasons(self):
+        used = self.Tag.create({"name": "Old reason zz"})
+        linked = self.Tag.create(
+            {"name": "Old linked zz", "lost_reason_id": self.env.ref("crm.lost_reason_2").id}
+        )
+        # as stored before the flag existed (superuser: no guard)
+        self.own_lead.lost_reason_tag_ids = [Command.set(used.ids)]
+        self.env.flush_all()
+        migration = load_script(
+            "crm_custom/migrations/18.0.1.2.0/post-migration.py", "crm_custom_post_1_2_0"
+        )
+        migration.migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertTrue(used.is_lost_reason)
+        self.assertTrue(linked.is_lost_reason)
+        self.assertFalse(self.envelope.is_lost_reason)
