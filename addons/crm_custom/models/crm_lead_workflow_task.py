@@ -20,7 +20,7 @@ class CrmLeadWorkflowTask(models.Model):
     user_id = fields.Many2one("res.users", string="Responsible", index=True)
     date_deadline = fields.Date(string="Deadline")
     customer_action = fields.Boolean(string="Customer Must Act")
-    tag_id = fields.Many2one("crm.tag")
+    tag_id = fields.Many2one("crm.tag", domain=[("kind", "=", "public")])
     state = fields.Selection(
         [("todo", "To Do"), ("done", "Done")], default="todo", required=True, index=True
     )

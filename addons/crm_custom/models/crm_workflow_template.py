@@ -72,7 +72,7 @@ class CrmWorkflowTemplateLine(models.Model):
         string="Customer Must Act",
         help="The task waits on the customer (e.g. signing the contract).",
     )
-    tag_id = fields.Many2one("crm.tag")
+    tag_id = fields.Many2one("crm.tag", domain=[("kind", "=", "public")])
 
     @api.constrains("tag_id")
     def _check_tag_shared(self):

@@ -454,6 +454,14 @@ class TestNoPersonalTagWhereOthersLook(CrmTagsCase):
                     ],
                 }
             )
+        # and their tag pickers offer public tags only
+        for model in ("crm.workflow.template.line", "crm.lead.workflow.task"):
+            picker = self.env[model].with_user(self.sales_manager).fields_get(["tag_id"])
+            offered = self.Tag.with_user(self.sales_manager).search(
+                safe_eval(str(picker["tag_id"]["domain"]))
+            )
+            self.assertNotIn(personal, offered)
+            self.assertFalse(offered.filtered(lambda t: t.kind != "public"))
         task = self.env["crm.lead.workflow.task"].create(
             {"lead_id": self.own_lead.id, "name": "Send quote", "progress": 30}
         )
