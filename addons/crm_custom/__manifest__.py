@@ -4,7 +4,7 @@
     "name": "CRM Custom",
     "summary": "Roles, lead qualification, tag moderation, workflow-driven "
     "pipelines and funnel reports for Persian, Hebrew, Russian and English teams",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",
@@ -20,6 +20,7 @@
         "security/crm_lead_line_rules.xml",
         "security/ir.model.access.csv",
         "data/crm_tag_system_data.xml",
+        "data/crm_tag_lost_reason_data.xml",
         "data/crm_lead_status_data.xml",
         "data/crm_sales_process_data.xml",
         "views/res_config_settings_views.xml",

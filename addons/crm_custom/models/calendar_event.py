@@ -19,4 +19,5 @@ class CalendarEvent(models.Model):
         "event_id",
         "tag_id",
         string="CRM Tags",
+        groups="base.group_user",
     )

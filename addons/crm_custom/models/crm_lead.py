@@ -29,6 +29,7 @@ class CrmLead(models.Model):
     _name = "crm.lead"
     _inherit = ["crm.lead", "crm.tagged.mixin"]
     _crm_guarded_tag_fields = ("tag_ids", "lost_reason_tag_ids")
+    _crm_lost_reason_tag_fields = ("lost_reason_tag_ids",)
 
     # Qualification (source 000): budget, need, timeline, decision makers,
     # authority, competitors, objections. The selections are not required:
@@ -102,8 +103,10 @@ class CrmLead(models.Model):
         "crm_lead_lost_reason_tag_rel",
         "lead_id",
         "tag_id",
-        string="Lost Reasons",
-        help="Why the opportunity was lost, as tags of the common vocabulary.",
+        string="Lost Reason Tags",
+        help="Why the opportunity was lost, as tags of the common vocabulary offered "
+        "as lost reasons (several may apply; the Failed-Sale Reasons report counts "
+        "them). Odoo's Lost Reason holds the main one.",
     )
 
     invoice_ids = fields.One2many(
@@ -258,7 +261,7 @@ class CrmLead(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Lost Reasons"),
+            "name": _("Lost Reason Tags"),
             "res_model": "crm.tag",
             "view_mode": "list,form",
             "domain": [("id", "in", self.lost_reason_tag_ids.ids)],

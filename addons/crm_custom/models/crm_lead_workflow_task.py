@@ -20,7 +20,7 @@ class CrmLeadWorkflowTask(models.Model):
     user_id = fields.Many2one("res.users", string="Responsible", index=True)
     date_deadline = fields.Date(string="Deadline")
     customer_action = fields.Boolean(string="Customer Must Act")
-    tag_id = fields.Many2one("crm.tag")
+    tag_id = fields.Many2one("crm.tag", domain=[("kind", "=", "public")])
     state = fields.Selection(
         [("todo", "To Do"), ("done", "Done")], default="todo", required=True, index=True
     )
@@ -34,6 +34,11 @@ class CrmLeadWorkflowTask(models.Model):
             "The progress of a task must be between 0 and 100 %.",
         ),
     ]
+
+    @api.constrains("tag_id")
+    def _check_tag_shared(self):
+        for task in self:
+            task.tag_id._crm_check_shared(_("The task %(task)s", task=task.name))
 
     def _check_may_change(self):
         """Tasks are done or reopened by their responsible user, the lead's

@@ -45,6 +45,15 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 # are offered as the same tag: "ارسال بسته پستی" / "ارسال پاکت پستی" score 0.8.
 SIMILARITY_THRESHOLD = 0.7
 DEFAULT_MAX_WORDS = 3
+# Searches on these fields compare the typed text with the comparison key;
+# the key is case-folded already, so "ilike" becomes the indexed "like".
+NAME_SEARCH_FIELDS = ("name", "normalized_name")
+KEY_OPERATORS = {
+    "ilike": "like",
+    "like": "like",
+    "not ilike": "not like",
+    "not like": "not like",
+}
 
 
 def normalize_tag_name(name):
@@ -61,6 +70,33 @@ def normalize_tag_name(name):
     # NFKD splits آ/أ into alef + mark: the mark is gone, map again for ی etc.
     text = unicodedata.normalize("NFC", text).translate(LETTER_VARIANTS).casefold()
     return " ".join(WORD_RE.findall(text)).replace("_", " ").strip()
+
+
+def count_tag_words(name):
+    """Number of words of a tag name as it is typed.
+
+    The comparison key reads a zero-width non-joiner as a space (so that
+    "می‌شود" and "می شود" are one tag), but in the typed name it joins the
+    two parts of one word (پیش‌فاکتور, خرده‌فروشی): it must not count twice.
+    """
+    joined = (name or "").replace("\u200c", "").replace("\u200d", "")
+    return len(normalize_tag_name(joined).split())
+
+
+def _normalized_leaf(leaf):
+    """A domain leaf on the tag name rewritten onto the comparison key, so
+    that what is typed is normalised as the stored key is; other leaves as is."""
+    if not isinstance(leaf, (list, tuple)) or len(leaf) != 3:
+        return leaf
+    fname, operator, value = leaf
+    if fname not in NAME_SEARCH_FIELDS or operator not in KEY_OPERATORS:
+        return leaf
+    if not isinstance(value, str):
+        return leaf
+    key = normalize_tag_name(value)
+    if not key:
+        return leaf
+    return ("normalized_name", KEY_OPERATORS[operator], key)
 
 
 class CrmTag(models.Model):
@@ -99,7 +135,9 @@ class CrmTag(models.Model):
         [("proposed", "Proposed"), ("approved", "Approved")],
         string="Moderation",
         required=True,
-        default="approved",
+        # what create() will make of it: a new tag dialog opened by a
+        # salesperson shows "Proposed", not "Approved"
+        default=lambda self: "approved" if self._crm_is_moderator() else "proposed",
         index=True,
         tracking=True,
         help="A public tag typed by a user waits for a tag moderator as proposed.",
@@ -111,9 +149,17 @@ class CrmTag(models.Model):
         help="The name as compared to find duplicates: case, spaces, joiners and "
         "Arabic/Persian letter variants do not count.",
     )
+    is_lost_reason = fields.Boolean(
+        string="Offered as Lost Reason",
+        tracking=True,
+        help="Offered when an opportunity is marked as lost (e.g. “High price”). "
+        "Set by a tag moderator, on public tags only.",
+    )
     lost_reason_id = fields.Many2one(
         "crm.lost.reason",
-        help="Odoo lost reason set on an opportunity lost with this tag as its main reason.",
+        string="Odoo Lost Reason",
+        help="Odoo lost reason set on an opportunity lost with this tag as its main "
+        "reason, so that Odoo's own lost-reason reports count it too.",
     )
     lead_count = fields.Integer(compute="_compute_usage_counts", string="Leads")
     event_count = fields.Integer(compute="_compute_usage_counts", string="Meetings")
@@ -125,6 +171,13 @@ class CrmTag(models.Model):
         compute="_compute_similar_tag_names",
         string="Similar Tags",
         help="Existing tags whose names look like this one.",
+    )
+    crm_confirm_similar = fields.Boolean(
+        string="Not a Duplicate",
+        compute="_compute_crm_confirm_similar",
+        readonly=False,
+        help="A tag moderator confirms that this tag means something else than the "
+        "similar tags listed, and creates it anyway.",
     )
 
     _sql_constraints = [
@@ -195,17 +248,23 @@ class CrmTag(models.Model):
         ]
 
     def _compute_usage_counts(self):
-        # Counted over the whole company (sudo): moderators judge a tag by how
-        # much it is used, not by the part of it they may read.
+        # Counted under the reader's own rights: a salesperson who sees only
+        # his leads must not learn how many leads of others carry the tag.
         self.usage_count = 0
         for count_field, model, tag_field in self._crm_tag_usage_fields():
-            Model = self.env[model].sudo().with_context(active_test=False)
-            counts = dict(
-                Model._read_group([(tag_field, "in", self.ids)], [tag_field], ["__count"])
-            )
+            Model = self.env[model].with_context(active_test=False)
+            counts = {}
+            if Model.has_access("read"):
+                counts = dict(
+                    Model._read_group([(tag_field, "in", self.ids)], [tag_field], ["__count"])
+                )
             for tag in self:
                 tag[count_field] = counts.get(tag._origin, 0)
                 tag.usage_count += tag[count_field]
+
+    def _compute_crm_confirm_similar(self):
+        # only a choice made in the form, read by create()
+        self.crm_confirm_similar = False
 
     @api.depends("normalized_name")
     def _compute_similar_tag_names(self):
@@ -237,7 +296,7 @@ class CrmTag(models.Model):
                 _("A tag needs a name made of letters or digits, not only punctuation.")
             )
         max_words = self._crm_max_words()
-        if kind != "system" and len(key.split()) > max_words:
+        if kind != "system" and count_tag_words(name) > max_words:
             raise ValidationError(
                 _(
                     "The tag “%(name)s” is too long: a tag has at most %(max)s words. "
@@ -252,9 +311,28 @@ class CrmTag(models.Model):
         for tag in self:
             self._crm_check_name(tag.name, tag.kind)
 
+    @api.constrains("is_lost_reason", "kind")
+    def _check_lost_reason_public(self):
+        # the failed-sale report is read by managers: its reasons are shared
+        for tag in self:
+            if tag.is_lost_reason and tag.kind != "public":
+                raise ValidationError(
+                    _(
+                        "Only a public tag can be offered as a lost reason (“%(name)s” is not).",
+                        name=tag.name,
+                    )
+                )
+
+    @api.model
+    def _crm_is_moderator(self):
+        return self.env.su or self.env.user.has_group("crm_custom.group_crm_tag_moderator")
+
     def _crm_check_not_duplicate(self, vals_list):
-        """Refuse a new tag whose name matches or looks like a visible tag."""
+        """Refuse a new tag whose name matches or looks like a visible tag;
+        a moderator may confirm that a look-alike means something else."""
+        is_moderator = self._crm_is_moderator()
         for vals in vals_list:
+            confirmed = vals.pop("crm_confirm_similar", False) and is_moderator
             name = vals.get("name")
             if not name:
                 continue
@@ -268,12 +346,22 @@ class CrmTag(models.Model):
                 raise ValidationError(
                     _("The tag “%(name)s” already exists: use it.", name=exact[0].name)
                 )
-            if similar and not self.env.context.get("crm_tag_allow_similar"):
+            if similar and not (confirmed or self.env.context.get("crm_tag_allow_similar")):
+                names = ", ".join(f"“{tag.name}”" for tag in similar)
+                if is_moderator:
+                    raise ValidationError(
+                        _(
+                            "A similar tag already exists: %(names)s. Use it instead; if it "
+                            "really means something else, create the tag from its form "
+                            "(“Create and edit…”) and tick “Not a Duplicate”.",
+                            names=names,
+                        )
+                    )
                 raise ValidationError(
                     _(
                         "A similar tag already exists: %(names)s. Use it instead; if it "
                         "really means something else, ask a tag moderator.",
-                        names=", ".join(f"“{tag.name}”" for tag in similar),
+                        names=names,
                     )
                 )
 
@@ -282,13 +370,15 @@ class CrmTag(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        is_moderator = self.env.su or self.env.user.has_group("crm_custom.group_crm_tag_moderator")
+        is_moderator = self._crm_is_moderator()
         for vals in vals_list:
             kind = vals.get("kind") or self.env.context.get("default_kind") or "public"
             if kind == "system" and not self.env.su:
                 raise UserError(_("System tags are created by the software only."))
-            if kind == "personal" and not vals.get("owner_id"):
-                vals["owner_id"] = self.env.uid
+            if kind == "personal":
+                vals["owner_id"] = vals.get("owner_id") or self.env.uid
+                # nobody else sees it: nothing for a moderator to approve
+                vals["state"] = "approved"
             if kind == "public" and not is_moderator:
                 vals["state"] = "proposed"
             # Given now, not computed after the INSERT: the unique key
@@ -298,11 +388,25 @@ class CrmTag(models.Model):
                 # hit the unique constraint with a technical message
                 self._crm_check_name(vals["name"], kind)
                 vals["normalized_name"] = normalize_tag_name(vals["name"])
-        if not self.env.su:
+            if not is_moderator:
+                self._crm_check_moderated_fields(vals)
+        if self.env.su:
+            for vals in vals_list:
+                vals.pop("crm_confirm_similar", None)
+        else:
             self._crm_check_not_duplicate(vals_list)
         return super(CrmTag, self.with_context(mail_create_nolog=True)).create(vals_list)
 
+    @api.model
+    def _crm_check_moderated_fields(self, vals):
+        """The lost-reason vocabulary is the moderators' choice."""
+        if vals.get("is_lost_reason") or vals.get("lost_reason_id"):
+            raise UserError(_("Only a tag moderator chooses the tags offered as lost reasons."))
+
     def write(self, vals):
+        vals.pop("crm_confirm_similar", None)
+        if not self._crm_is_moderator() and {"is_lost_reason", "lost_reason_id"} & set(vals):
+            raise UserError(_("Only a tag moderator chooses the tags offered as lost reasons."))
         if not self.env.su and self.filtered(lambda t: t.kind == "system"):
             raise UserError(_("System tags are kept by the software and cannot be changed."))
         if vals.get("kind") == "system" and not self.env.su:
@@ -310,7 +414,7 @@ class CrmTag(models.Model):
         if (
             not self.env.su
             and ("state" in vals or vals.get("kind") == "public")
-            and not self.env.user.has_group("crm_custom.group_crm_tag_moderator")
+            and not self._crm_is_moderator()
             and (vals.get("state") == "approved" or vals.get("kind") == "public")
         ):
             raise UserError(_("Only a tag moderator approves or publishes tags."))
@@ -404,6 +508,14 @@ class CrmTag(models.Model):
         return ["|", ("state", "=", "approved"), ("create_uid", "=", self.env.uid)]
 
     @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Every search on the name (the list's search box, filters, RPC, a
+        # lead's "tag_ids.name") finds what the key finds: Arabic yeh/kaf,
+        # tatweel, ZWNJ or Persian digits typed do not hide the tag.
+        domain = [_normalized_leaf(leaf) for leaf in domain or []]
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
     def _search_display_name(self, operator, value):
         if operator in ("ilike", "like", "=ilike", "=like") and value:
             key = normalize_tag_name(value)
@@ -456,7 +568,7 @@ class CrmTag(models.Model):
     # Moderation
     # ------------------------------------------------------------------
     def _crm_check_moderator(self):
-        if not (self.env.su or self.env.user.has_group("crm_custom.group_crm_tag_moderator")):
+        if not self._crm_is_moderator():
             raise UserError(_("Only a tag moderator can do this."))
 
     def action_approve(self):
@@ -559,6 +671,31 @@ class CrmTag(models.Model):
         )
         return self.env.cr.rowcount
 
+    @api.model
+    def _crm_merge_target_domain(self, sources):
+        """Tags that may replace ``sources``: seen by everyone who sees them.
+
+        A public tag is replaced by a public one only (a personal target would
+        take it from everyone else's records); personal tags of one owner may
+        also go into another personal tag of that owner.
+        """
+        sources = sources.sudo()
+        owners = sources.owner_id
+        domain = [("kind", "=", "public"), ("id", "not in", sources.ids)]
+        if len(owners) == 1 and all(tag.kind == "personal" for tag in sources):
+            domain = [
+                ("id", "not in", sources.ids),
+                "|",
+                ("kind", "=", "public"),
+                "&",
+                ("kind", "=", "personal"),
+                ("owner_id", "=", owners.id),
+            ]
+        return domain
+
+    def _crm_valid_merge_target(self, target):
+        return bool(target.sudo().filtered_domain(self._crm_merge_target_domain(self)))
+
     def _crm_merge_into(self, target):
         """Replace these tags by ``target`` everywhere, all or nothing."""
         target.ensure_one()
@@ -567,8 +704,15 @@ class CrmTag(models.Model):
             raise UserError(_("Choose at least one tag other than the one kept."))
         if (sources | target).filtered(lambda t: t.kind == "system") and not self.env.su:
             raise UserError(_("System tags cannot be merged."))
-        if target.kind == "personal" and (sources.owner_id - target.owner_id):
-            raise UserError(_("Tags cannot be merged into a personal tag of another user."))
+        if not sources._crm_valid_merge_target(target):
+            raise UserError(
+                _(
+                    "“%(target)s” is not seen by everyone who sees the tags replaced: a "
+                    "public tag can only be replaced by a public tag, a personal tag by a "
+                    "public tag or by another personal tag of the same owner.",
+                    target=target.name,
+                )
+            )
         names = ", ".join(f"“{name}”" for name in sources.mapped("name"))
         many2many, many2one = self._crm_tag_references()
         self.env.flush_all()
@@ -663,6 +807,17 @@ class CrmTag(models.Model):
             return
         tags = tags.sudo()
         user = self.env.user
+        system = tags.filtered(lambda t: t.kind == "system")
+        if system:
+            # "Email sent" or "Incoming call" typed by hand would fake the
+            # history and the usage report: the software applies them (sudo).
+            raise ValidationError(
+                _(
+                    "The tag “%(name)s” is applied by the software itself when the "
+                    "event happens; it cannot be added by hand.",
+                    name=system[0].name,
+                )
+            )
         foreign = tags.filtered(lambda t: t.kind == "personal" and t.owner_id != user)
         if foreign:
             raise ValidationError(
@@ -681,6 +836,20 @@ class CrmTag(models.Model):
                     )
                 )
 
+    def _crm_check_shared(self, what):
+        """Raise unless these tags may be shown to everyone who sees ``what``
+        (a workflow task or its template): no personal tag, whose name only
+        its owner may read, and no system tag, which the software applies."""
+        private = self.sudo().filtered(lambda t: t.kind != "public")
+        if private:
+            raise ValidationError(
+                _(
+                    "%(what)s can only carry a public tag: “%(name)s” is a personal or system tag.",
+                    what=what,
+                    name=private[0].name,
+                )
+            )
+
     @api.model
     def _crm_added_tags(self, records, fname, commands):
         """Tags the ``commands`` add to ``records``' ``fname`` (ids only)."""
@@ -696,10 +865,26 @@ class CrmTag(models.Model):
         return self.browse(added).exists()
 
     @api.model
-    def _crm_guard_write(self, records, vals_list, fnames):
+    def _crm_guard_write(self, records, vals_list, fnames, lost_reason_fnames=()):
         if self.env.su:
             return
         for vals in vals_list:
             for fname in fnames:
                 if fname in vals:
-                    self._crm_check_usable(self._crm_added_tags(records, fname, vals[fname]))
+                    added = self._crm_added_tags(records, fname, vals[fname])
+                    self._crm_check_usable(added)
+                    if fname in lost_reason_fnames:
+                        self._crm_check_lost_reasons(added)
+
+    @api.model
+    def _crm_check_lost_reasons(self, tags):
+        """Lost reasons come from the moderators' list, whatever the path."""
+        wrong = tags.sudo().filtered(lambda t: not t.is_lost_reason)
+        if wrong:
+            raise ValidationError(
+                _(
+                    "The tag “%(name)s” is not a lost reason. Choose one of the lost "
+                    "reasons, or ask a tag moderator to offer this tag as one.",
+                    name=wrong[0].name,
+                )
+            )

@@ -72,7 +72,12 @@ class CrmWorkflowTemplateLine(models.Model):
         string="Customer Must Act",
         help="The task waits on the customer (e.g. signing the contract).",
     )
-    tag_id = fields.Many2one("crm.tag")
+    tag_id = fields.Many2one("crm.tag", domain=[("kind", "=", "public")])
+
+    @api.constrains("tag_id")
+    def _check_tag_shared(self):
+        for line in self:
+            line.tag_id._crm_check_shared(_("The task %(task)s", task=line.name))
 
     @api.constrains("progress")
     def _check_progress_range(self):

@@ -32,6 +32,13 @@ class MailMessage(models.Model):
         "message_id",
         "tag_id",
         string="Tags",
+        # mail.message reads as superuser (its fetch() is sudo), so record
+        # rules do not hide others' personal tags: the field does, for the
+        # reading user (env.uid stays the user under sudo).
+        domain=lambda self: ["|", ("kind", "!=", "personal"), ("owner_id", "=", self.env.uid)],
+        # The CRM vocabulary is internal: a portal customer reading his own
+        # history does not get it (the chatter badges neither, see _to_store).
+        groups="base.group_user",
     )
 
     def _crm_apply_system_tags(self, codes):
@@ -73,8 +80,10 @@ class MailMessage(models.Model):
     def _to_store(self, store, /, *, fields=None, **kwargs):
         """Send the entry's tags to the chatter, which shows them as badges."""
         result = super()._to_store(store, fields=fields, **kwargs)
-        # sudo: tags of a readable message; others' personal tags stay hidden
         user = self.env.user
+        if not user._is_internal():
+            return result
+        # sudo: tags of a readable message; others' personal tags stay hidden
         for message in self.sudo().filtered("crm_tag_ids"):
             tags = message.crm_tag_ids.filtered(
                 lambda t: t.kind != "personal" or t.owner_id == user

@@ -42,3 +42,19 @@ class TestTagTour(HttpCase):
         self.start_tour(
             f"/odoo/crm.lead/{lead.id}", "crm_custom_tag_survivor", login="tour_tag_salesperson"
         )
+
+    def test_salesperson_makes_a_personal_tag_from_the_tag_field(self):
+        salesperson = new_test_user(
+            self.env, login="tour_personal_salesperson", groups="crm_custom.group_crm_sales_user"
+        )
+        lead = self.env["crm.lead"].create(
+            {"name": "Tour: personal tag", "type": "opportunity", "user_id": salesperson.id}
+        )
+        self.start_tour(
+            f"/odoo/crm.lead/{lead.id}", "crm_custom_tag_personal", login=salesperson.login
+        )
+        tag = lead.tag_ids
+        self.assertEqual(
+            (tag.name, tag.kind, tag.owner_id), ("Tour private tag", "personal", salesperson)
+        )
+        self.start_tour("/odoo/crm", "crm_custom_tag_mine", login=salesperson.login)

@@ -23,7 +23,9 @@ class CrmCustomerEventLog(models.TransientModel):
         "wizard_id",
         "tag_id",
         string="Tags",
-        help="Tags of the event, e.g. the system tag “Parcel posted”.",
+        help="Tags of the event, e.g. “Parcel posted”. Tags the software applies "
+        "itself (calls, emails sent) are not offered.",
+        domain=[("kind", "!=", "system")],
     )
     body = fields.Text(
         string="What happened",
@@ -53,6 +55,8 @@ class CrmCustomerEventLog(models.TransientModel):
         if not record:
             raise UserError(_("The record of this event no longer exists."))
         record.check_access("write")
+        # before posting: a refused tag must not leave an untagged entry
+        self.env["crm.tag"]._crm_check_usable(self.tag_ids)
         message = record.message_post(
             body=Markup(plaintext2html(self.body)),
             message_type="comment",

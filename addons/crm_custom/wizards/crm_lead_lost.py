@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 
 class CrmLeadLost(models.TransientModel):
-    """Lost reasons as tags; Odoo's lost reason follows the main (first) tag."""
+    """Lost reasons as tags; Odoo's lost reason follows the first linked tag."""
 
     _inherit = "crm.lead.lost"
 
@@ -14,30 +14,24 @@ class CrmLeadLost(models.TransientModel):
         "crm_lead_lost_wizard_tag_rel",
         "wizard_id",
         "tag_id",
-        string="Reason Tags",
-        help="Why the opportunity was lost. The first tag is the main reason and "
-        "sets the lost reason of the opportunity when none is chosen.",
+        string="Lost Reason Tags",
+        domain=[("is_lost_reason", "=", True)],
+        help="Why the opportunity was lost, among the tags offered as lost reasons. "
+        "The first one linked to an Odoo lost reason sets the Lost Reason when none "
+        "is chosen.",
     )
 
     @api.onchange("reason_tag_ids")
     def _onchange_reason_tag_ids(self):
         if self.reason_tag_ids and not self.lost_reason_id:
-            self.lost_reason_id = self.reason_tag_ids[0].lost_reason_id
+            self.lost_reason_id = self._crm_main_lost_reason()
 
     def _crm_main_lost_reason(self):
-        """Odoo lost reason of the main tag: its mapped reason, else one of the
-        same name (created if missing) so reports on lost_reason_id still work."""
-        tag = self.reason_tag_ids[:1].sudo()
-        if not tag:
-            return self.env["crm.lost.reason"]
-        if tag.lost_reason_id:
-            return tag.lost_reason_id
-        Reason = self.env["crm.lost.reason"].sudo()
-        reason = Reason.search([("name", "=ilike", tag.name)], limit=1) or Reason.create(
-            {"name": tag.name}
-        )
-        tag.lost_reason_id = reason
-        return reason
+        """Odoo lost reason of the first reason tag linked to one. Never
+        created here: one per pick would fill Odoo's list with copies of the
+        tags; a moderator links each lost-reason tag to its Odoo reason."""
+        linked = self.reason_tag_ids.sudo().filtered("lost_reason_id")
+        return linked[:1].lost_reason_id
 
     def action_lost_reason_apply(self):
         self.ensure_one()

@@ -22,11 +22,26 @@ class CrmTagMerge(models.TransientModel):
         "crm.tag",
         string="Replace By",
         required=True,
-        domain="[('id', 'not in', source_tag_ids), ('kind', '!=', 'system')]",
+        domain="[('id', 'not in', source_tag_ids), ('kind', '!=', 'system'), "
+        "'|', ('kind', '=', 'public'), ('owner_id', '=', personal_owner_id)]",
+    )
+    personal_owner_id = fields.Many2one(
+        "res.users",
+        compute="_compute_personal_owner_id",
+        help="The owner of the tags replaced when they are all his personal tags: "
+        "only then may one of his personal tags be kept.",
     )
     suggested_tag_names = fields.Char(
         compute="_compute_suggested_tag_names", string="Similar Existing Tags"
     )
+
+    @api.depends("source_tag_ids")
+    def _compute_personal_owner_id(self):
+        for wizard in self:
+            sources = wizard.source_tag_ids
+            owner = sources.owner_id
+            all_personal = sources and all(tag.kind == "personal" for tag in sources)
+            wizard.personal_owner_id = owner if all_personal and len(owner) == 1 else False
 
     @api.depends("source_tag_ids")
     def _compute_suggested_tag_names(self):
@@ -43,7 +58,7 @@ class CrmTagMerge(models.TransientModel):
                 self.source_tag_ids[0].name,
                 exclude=self.source_tag_ids._origin,
                 limit=1,
-                domain=[("kind", "!=", "system")],
+                domain=self.env["crm.tag"]._crm_merge_target_domain(self.source_tag_ids._origin),
             )
             self.target_tag_id = similar
 

@@ -65,3 +65,58 @@ registry.category("web_tour.tours").add("crm_custom_tag_survivor", {
         },
     ],
 });
+
+// A salesperson makes a personal tag from a lead's tag field: "Create and
+// edit…" opens the tag dialog, which offers no System kind and shows a public
+// tag as "Proposed"; then he finds the tag in his My Tags menu.
+registry.category("web_tour.tours").add("crm_custom_tag_personal", {
+    steps: () => [
+        {
+            trigger: ".o_form_view .o_field_widget[name='tag_ids'] input",
+            run: "edit Tour private tag",
+        },
+        {
+            trigger: ".o_field_widget[name='tag_ids'] .o_m2o_dropdown_option_create_edit a",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='name'] input:value('Tour private tag')",
+        },
+        {
+            // a public tag of his waits for a moderator: the status bar says so
+            trigger: ".modal .o_statusbar_status button.o_arrow_button_current:contains('Proposed')",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='kind'] select:not(:has(option:contains('System')))",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='kind'] select",
+            run: "selectByLabel Personal",
+        },
+        {
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='tag_ids'] .o_tag:contains('Tour private tag')",
+        },
+        ...stepUtils.saveForm(),
+    ],
+});
+
+// From the CRM app, the salesperson's "Sales › My Tags" lists his personal tag.
+registry.category("web_tour.tours").add("crm_custom_tag_mine", {
+    steps: () => [
+        {
+            trigger: ".o_menu_sections [data-menu-xmlid='crm.crm_menu_sales']",
+            run: "click",
+        },
+        {
+            trigger: ".dropdown-item[data-menu-xmlid='crm_custom.crm_tag_menu_mine']",
+            run: "click",
+        },
+        {
+            trigger: ".o_list_view .o_data_row:contains('Tour private tag'):contains('Personal')",
+        },
+    ],
+});
