@@ -379,7 +379,7 @@ class CrmPortalRequest(models.Model):
         sees, in the type's order."""
         self.ensure_one()
         access = self._customer_access_map()
-        values = {prop["name"]: prop.get("value") for prop in self.properties or []}
+        values = self.properties or {}
         return [
             (
                 definition,
@@ -405,12 +405,13 @@ class CrmPortalRequest(models.Model):
             return format_date(self.env, value)
         if kind == "datetime":
             return format_datetime(self.env, value)
-        if kind == "many2one" and isinstance(value, (list, tuple)):
-            return value[1]
-        if kind in ("many2many", "tags") and isinstance(value, (list, tuple)):
-            return ", ".join(
-                str(item[1]) if isinstance(item, (list, tuple)) else str(item) for item in value
-            )
+        if kind in ("many2one", "many2many") and definition.get("comodel") in self.env:
+            # sudo: a relation staff chose to show the customer, by its name only
+            records = self.env[definition["comodel"]].sudo().browse(value).exists()
+            return ", ".join(records.mapped("display_name"))
+        if kind == "tags":
+            labels = {tag[0]: tag[1] for tag in definition.get("tags") or []}
+            return ", ".join(labels.get(tag, tag) for tag in value)
         return str(value)
 
     def _customer_write_answers(self, posted, allowed=None):

@@ -179,7 +179,9 @@ class CrmPortalStep(models.Model):
                 subtype_xmlid="mail.mt_note",
                 attachment_ids=(attachments or self.env["ir.attachment"]).ids,
             )
-            responsible = request.user_id or request.type_id.user_id
+            responsible = (
+                request.user_id or request.type_id.user_id or request.lead_id.user_id
+            )
             if responsible:
                 request.activity_schedule(
                     "mail.mail_activity_data_todo",

@@ -1,1 +1,3 @@
 from . import test_portal_access
+from . import test_request
+from . import test_steps
