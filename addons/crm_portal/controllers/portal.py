@@ -20,6 +20,17 @@ FLASH_KEY = "crm_portal_flash"
 
 
 class CrmPortal(CustomerPortal):
+    def _prepare_portal_layout_values(self):
+        """Every /my page declares its language and direction on <html>, so a
+        Persian or Hebrew customer's browser lays it out right to left."""
+        values = super()._prepare_portal_layout_values()
+        lang = request.env["res.lang"]._get_data(code=request.env.lang or "en_US")
+        values["html_data"] = {
+            "lang": (lang.code or "en_US").replace("_", "-"),
+            "dir": lang.direction or "ltr",
+        }
+        return values
+
     # ------------------------------------------------------------------
     # Home counters
     # ------------------------------------------------------------------
@@ -132,7 +143,8 @@ class CrmPortal(CustomerPortal):
         sortby = sortby if sortby in sortings else "date"
         filterby = filterby if filterby in filters else "all"
         search_in = search_in if search_in in search_inputs else "all"
-        search = (search or "")[:MAX_SEARCH_LENGTH]
+        # Control characters (NUL...) cannot reach PostgreSQL.
+        search = "".join(ch for ch in (search or "")[:MAX_SEARCH_LENGTH] if ch.isprintable())
         domain = expression.AND(
             [
                 self._requests_domain(),
@@ -190,13 +202,13 @@ class CrmPortal(CustomerPortal):
             raise request.not_found() from None
         is_owner = request_sudo.with_user(request.env.user).has_access("read")
         values = self._prepare_portal_layout_values()
+        # No session history for Odoo's pager: it would mint a share link for
+        # each neighbour; the owner gets plain links to them instead.
         values = self._get_page_view_values(
-            request_sudo,
-            access_token if not is_owner else None,
-            values,
-            "my_crm_requests_history",
-            False,
+            request_sudo, access_token if not is_owner else None, values, "", False
         )
+        if is_owner:
+            values.update(self._neighbour_urls(request_sudo))
         if not is_owner:
             # A share link: the chatter is signed for the customer it was made for.
             values.update(request_sudo._get_customer_token_identity())
@@ -216,6 +228,16 @@ class CrmPortal(CustomerPortal):
             }
         )
         return request.render("crm_portal.portal_my_request", values)
+
+    def _neighbour_urls(self, request_sudo):
+        history = request.session.get("my_crm_requests_history", [])
+        if request_sudo.id not in history:
+            return {}
+        index = history.index(request_sudo.id)
+        return {
+            "prev_record": index > 0 and f"/my/requests/{history[index - 1]}",
+            "next_record": index < len(history) - 1 and f"/my/requests/{history[index + 1]}",
+        }
 
     def _posted_answers(self):
         form = request.httprequest.form

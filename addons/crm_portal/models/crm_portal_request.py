@@ -217,6 +217,7 @@ class CrmPortalRequest(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [dict(vals) for vals in vals_list]  # the caller's dicts stay as given
         types = self.env["crm.portal.request.type"].browse(
             [vals.get("type_id") for vals in vals_list]
         )
@@ -544,10 +545,41 @@ class CrmPortalRequest(models.Model):
         token exists only in the link given out (reused within the
         transaction, so one email carries one link)."""
         self.ensure_one()
+        Link = self.env["crm.portal.share.link"].sudo()
         issued = self.env.cr.cache.setdefault("crm_portal_share_tokens", {})
-        if self.id not in issued:
-            issued[self.id] = self.env["crm.portal.share.link"].sudo()._issue(self)
-        return issued[self.id]
+        token, link_id = issued.get(self.id, (None, None))
+        # The link may be gone with a rolled back savepoint.
+        if not token or not Link.browse(link_id).exists():
+            token, link = Link._issue(self)
+            issued[self.id] = (token, link.id)
+        return token
+
+    def get_portal_url(self, suffix=None, report_type=None, download=None, query_string=None,
+                       anchor=None):
+        """Customers who may read the request get its plain URL: a share link
+        is minted only for people who need one (emails, the share wizard)."""
+        self.ensure_one()
+        if self.env.user.share and not self.env.user._is_public() and self.with_user(
+            self.env.user
+        ).has_access("read"):
+            url = self.access_url + (suffix or "")
+            params = "&".join(
+                part
+                for part in (
+                    f"report_type={report_type}" if report_type else "",
+                    "download=true" if download else "",
+                    (query_string or "").lstrip("&"),
+                )
+                if part
+            )
+            return url + (f"?{params}" if params else "") + (f"#{anchor}" if anchor else "")
+        return super().get_portal_url(
+            suffix=suffix,
+            report_type=report_type,
+            download=download,
+            query_string=query_string,
+            anchor=anchor,
+        )
 
     def action_revoke_share_links(self):
         """Revoke every share link of these requests; a new one is issued so

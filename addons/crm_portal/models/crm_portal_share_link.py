@@ -61,17 +61,17 @@ class CrmPortalShareLink(models.Model):
 
     @api.model
     def _issue(self, request):
-        """Create a link to ``request`` and return its raw token (the only
-        time it is known)."""
+        """Create a link to ``request``; return its raw token (the only
+        time it is known) and the link."""
         token = secrets.token_urlsafe(32)
-        self.sudo().create(
+        link = self.sudo().create(
             {
                 "request_id": request.id,
                 "token_hash": hash_token(token),
                 "date_expire": fields.Datetime.now() + timedelta(days=self._validity_days()),
             }
         )
-        return token
+        return token, link
 
     @api.model
     def _check(self, request_id, token):

@@ -1,3 +1,4 @@
 from . import test_portal_access
 from . import test_request
 from . import test_steps
+from . import test_portal_http
