@@ -2,3 +2,4 @@ from . import test_portal_access
 from . import test_request
 from . import test_steps
 from . import test_portal_http
+from . import test_tour
