@@ -37,6 +37,7 @@ class CrmPortalShareLink(models.Model):
 
     _sql_constraints = [("token_hash_uniq", "UNIQUE(token_hash)", "Share tokens are unique.")]
 
+    @api.depends("revoked", "date_expire")
     def _compute_is_valid(self):
         now = fields.Datetime.now()
         for link in self:
