@@ -19,7 +19,6 @@ import sys
 import time
 
 import requests as http
-
 from benchlib import REPOSITORY, argument_parser, odoo_env, percentiles, timer
 
 LOGIN = "bench_club_customer"
@@ -92,7 +91,7 @@ def load_fixture(env, total, mine):
                         create_uid, write_uid, date_last_stage_update)
                 SELECT 'BEN/' || lpad(g::text, 7, '0'), %(type)s, %(company)s,
                        CASE WHEN g <= %(mine)s THEN %(partner)s
-                            ELSE (%(others)s::int[])[1 + mod(g, array_length(%(others)s::int[], 1))] END,
+                            ELSE (%(others)s::int[])[1 + mod(g, %(other_count)s)] END,
                        CASE WHEN g <= %(mine)s THEN %(user)s END,
                        (%(stages)s::int[])[1 + mod(g, 3)], (%(stages)s::int[])[1 + mod(g, 3)],
                        mod(g, 3) = 2,
@@ -106,6 +105,7 @@ def load_fixture(env, total, mine):
                 mine=mine,
                 partner=user.partner_id.id,
                 others=other_ids,
+                other_count=len(other_ids),
                 user=user.id,
                 stages=stages.ids,
                 total=total,
@@ -211,7 +211,10 @@ def main():
         for label, path in (
             ("/my/requests (first page)", "/my/requests"),
             ("/my/requests (page 100)", "/my/requests/page/100"),
-            ("/my/requests?filterby=open&sortby=update", "/my/requests?filterby=open&sortby=update"),
+            (
+                "/my/requests?filterby=open&sortby=update",
+                "/my/requests?filterby=open&sortby=update",
+            ),
             ("/my/requests?search=BEN/00042", "/my/requests?search_in=all&search=BEN/00042"),
             ("/my/requests/<id>", f"/my/requests/{request_id}"),
             ("/my home counters", "/my/counters"),

@@ -265,9 +265,7 @@ class CrmPortal(CustomerPortal):
     def portal_request_answers(self, request_id, **kw):
         request_sudo = self._request_for_customer(request_id)
         try:
-            request_sudo.with_user(request.env.user)._customer_write_answers(
-                self._posted_answers()
-            )
+            request_sudo.with_user(request.env.user)._customer_write_answers(self._posted_answers())
         except AccessError as error:
             raise Forbidden(str(error)) from error
         except ValidationError as error:
@@ -317,8 +315,8 @@ class CrmPortal(CustomerPortal):
         attachment = request_sudo.document_ids.filtered(lambda a: a.id == attachment_id)
         if not attachment:
             raise request.not_found()
-        return request.env["ir.binary"]._get_stream_from(attachment).get_response(
-            as_attachment=True
+        return (
+            request.env["ir.binary"]._get_stream_from(attachment).get_response(as_attachment=True)
         )
 
     # ------------------------------------------------------------------
@@ -333,9 +331,7 @@ class CrmPortal(CustomerPortal):
             "all": {"label": _("All"), "domain": []},
         }
         filterby = filterby if filterby in filters else "open"
-        domain = expression.AND(
-            [[("user_id", "=", request.env.uid)], filters[filterby]["domain"]]
-        )
+        domain = expression.AND([[("user_id", "=", request.env.uid)], filters[filterby]["domain"]])
         pager = portal_pager(
             url="/my/steps",
             url_args={"filterby": filterby},

@@ -6,7 +6,9 @@ from odoo import fields, models
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
-    portal_request_ids = fields.One2many("crm.portal.request", "lead_id", string="Customer Requests")
+    portal_request_ids = fields.One2many(
+        "crm.portal.request", "lead_id", string="Customer Requests"
+    )
     portal_request_count = fields.Integer(compute="_compute_portal_request_count")
 
     def _compute_portal_request_count(self):

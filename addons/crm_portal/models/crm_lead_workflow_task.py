@@ -9,7 +9,9 @@ class CrmLeadWorkflowTask(models.Model):
 
     _inherit = "crm.lead.workflow.task"
 
-    portal_step_ids = fields.One2many("crm.portal.step", "workflow_task_id", string="Customer Steps")
+    portal_step_ids = fields.One2many(
+        "crm.portal.step", "workflow_task_id", string="Customer Steps"
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -81,7 +81,10 @@ class CrmPortalFieldAccess(models.Model):
                 )
             if rule.stage_id and rule.stage_id.type_id != rule.type_id:
                 raise ValidationError(
-                    _("The stage %(stage)s belongs to another request type.", stage=rule.stage_id.name)
+                    _(
+                        "The stage %(stage)s belongs to another request type.",
+                        stage=rule.stage_id.name,
+                    )
                 )
 
     @api.model
@@ -90,7 +93,9 @@ class CrmPortalFieldAccess(models.Model):
         ``general`` is [(field, access, customer label[, multiline])] for every stage,
         ``per_stage`` [(field, stage id, access)]."""
         request_type = self.env["crm.portal.request.type"].browse(type_id)
-        existing = {(rule.field_name, rule.stage_id.id): rule for rule in request_type.field_access_ids}
+        existing = {
+            (rule.field_name, rule.stage_id.id): rule for rule in request_type.field_access_ids
+        }
         for field_name, access, label, *multiline in general:
             values = {"access": access, "customer_label": label, "multiline": bool(multiline)}
             rule = existing.get((field_name, False))
@@ -104,6 +109,11 @@ class CrmPortalFieldAccess(models.Model):
                 rule.access = access
             else:
                 self.create(
-                    {"type_id": type_id, "field_name": field_name, "stage_id": stage_id, "access": access}
+                    {
+                        "type_id": type_id,
+                        "field_name": field_name,
+                        "stage_id": stage_id,
+                        "access": access,
+                    }
                 )
         return True

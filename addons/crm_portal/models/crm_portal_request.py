@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import secrets
 
-from markupsafe import Markup
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, format_datetime
@@ -64,9 +62,7 @@ class CrmPortalRequest(models.Model):
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
     )
-    type_id = fields.Many2one(
-        "crm.portal.request.type", string="Type", required=True, tracking=True, index=True
-    )
+    type_id = fields.Many2one("crm.portal.request.type", required=True, tracking=True, index=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -75,7 +71,6 @@ class CrmPortalRequest(models.Model):
     )
     portal_user_id = fields.Many2one(
         "res.users",
-        string="Portal User",
         compute="_compute_portal_user_id",
         store=True,
         readonly=False,
@@ -103,7 +98,6 @@ class CrmPortalRequest(models.Model):
     )
     stage_id = fields.Many2one(
         "crm.portal.request.stage",
-        string="Stage",
         tracking=True,
         index=True,
         copy=False,
@@ -282,11 +276,14 @@ class CrmPortalRequest(models.Model):
         )
         for request in self.filtered("stage_id"):
             stage = request.stage_id
-            values = {"date_last_stage_update": now, "date_closed": now if stage.is_closed else False}
+            values = {
+                "date_last_stage_update": now,
+                "date_closed": now if stage.is_closed else False,
+            }
             notify = stage.customer_visible and stage != request.customer_stage_id
             if stage.customer_visible:
                 values["customer_stage_id"] = stage.id
-            super(CrmPortalRequest, request.sudo()).write(values)
+            request.sudo().write(values)
             if notify and previous.get(request.id) is not None:
                 request._notify_customer_status()
             request._run_final_action()
@@ -554,14 +551,17 @@ class CrmPortalRequest(models.Model):
             issued[self.id] = (token, link.id)
         return token
 
-    def get_portal_url(self, suffix=None, report_type=None, download=None, query_string=None,
-                       anchor=None):
+    def get_portal_url(
+        self, suffix=None, report_type=None, download=None, query_string=None, anchor=None
+    ):
         """Customers who may read the request get its plain URL: a share link
         is minted only for people who need one (emails, the share wizard)."""
         self.ensure_one()
-        if self.env.user.share and not self.env.user._is_public() and self.with_user(
-            self.env.user
-        ).has_access("read"):
+        if (
+            self.env.user.share
+            and not self.env.user._is_public()
+            and self.with_user(self.env.user).has_access("read")
+        ):
             url = self.access_url + (suffix or "")
             params = "&".join(
                 part

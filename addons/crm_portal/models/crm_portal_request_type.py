@@ -100,10 +100,14 @@ class CrmPortalRequestType(models.Model):
         Access = self.env["crm.portal.field.access"]
         for request_type in self:
             names = [field["name"] for field in request_type.field_definitions or []]
-            request_type.field_access_ids.filtered(lambda a, n=names: a.field_name not in n).unlink()
-            general = set(request_type.field_access_ids.filtered(lambda a: not a.stage_id).mapped(
-                "field_name"
-            ))
+            request_type.field_access_ids.filtered(
+                lambda a, n=names: a.field_name not in n
+            ).unlink()
+            general = set(
+                request_type.field_access_ids.filtered(lambda a: not a.stage_id).mapped(
+                    "field_name"
+                )
+            )
             Access.create(
                 [
                     {"type_id": request_type.id, "field_name": name, "access": "hidden"}

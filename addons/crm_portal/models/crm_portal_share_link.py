@@ -109,4 +109,3 @@ class CrmPortalShareLink(models.Model):
         """Links expired for a year are forgotten, their logs with them."""
         limit = fields.Datetime.now() - timedelta(days=365)
         self.sudo().search([("date_expire", "<", limit)]).unlink()
-

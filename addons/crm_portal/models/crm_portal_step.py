@@ -15,7 +15,7 @@ class CrmPortalStep(models.Model):
 
     name = fields.Char(string="Step", required=True, translate=True)
     request_id = fields.Many2one(
-        "crm.portal.request", string="Request", required=True, ondelete="cascade", index=True
+        "crm.portal.request", required=True, ondelete="cascade", index=True
     )
     partner_id = fields.Many2one(
         related="request_id.partner_id", store=True, index=True, string="Customer"
@@ -43,8 +43,7 @@ class CrmPortalStep(models.Model):
     )
     field_names = fields.Char(
         string="Fields to Correct",
-        help="Technical names of the request's fields the customer corrects, "
-        "separated by commas.",
+        help="Technical names of the request's fields the customer corrects, separated by commas.",
     )
     date_deadline = fields.Date(string="Due Date")
     state = fields.Selection(
@@ -65,7 +64,6 @@ class CrmPortalStep(models.Model):
     request_type_id = fields.Many2one(related="request_id.type_id")
     workflow_task_id = fields.Many2one(
         "crm.lead.workflow.task",
-        string="Workflow Task",
         ondelete="set null",
         index="btree_not_null",
         readonly=True,
@@ -152,9 +150,9 @@ class CrmPortalStep(models.Model):
             raise ValidationError(_("Tick the box to approve."))
         if self.kind == "fields":
             request._customer_write_answers(answers or {}, allowed=self._field_names())
-        attachments = request._customer_add_documents(uploads) if uploads else self.env[
-            "ir.attachment"
-        ]
+        attachments = (
+            request._customer_add_documents(uploads) if uploads else self.env["ir.attachment"]
+        )
         self.sudo()._mark_done(attachments)
         return True
 
@@ -179,9 +177,7 @@ class CrmPortalStep(models.Model):
                 subtype_xmlid="mail.mt_note",
                 attachment_ids=(attachments or self.env["ir.attachment"]).ids,
             )
-            responsible = (
-                request.user_id or request.type_id.user_id or request.lead_id.user_id
-            )
+            responsible = request.user_id or request.type_id.user_id or request.lead_id.user_id
             if responsible:
                 request.activity_schedule(
                     "mail.mail_activity_data_todo",

@@ -25,6 +25,5 @@ class CrmWorkflowTemplateLine(models.Model):
     )
     portal_step_field_names = fields.Char(
         string="Fields to Correct",
-        help="For a correction step: technical names of the request's fields, "
-        "separated by commas.",
+        help="For a correction step: technical names of the request's fields, separated by commas.",
     )

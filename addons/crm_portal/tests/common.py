@@ -28,11 +28,17 @@ class PortalDataMixin:
     def _setup_portal_data(cls):
         env = cls.env
         cls.customer_user = new_test_user(
-            env, login="club_customer", groups="base.group_portal", name="Club Customer",
+            env,
+            login="club_customer",
+            groups="base.group_portal",
+            name="Club Customer",
             email="club.customer@example.com",
         )
         cls.other_user = new_test_user(
-            env, login="club_other", groups="base.group_portal", name="Other Customer",
+            env,
+            login="club_other",
+            groups="base.group_portal",
+            name="Other Customer",
             email="club.other@example.com",
         )
         cls.customer = cls.customer_user.partner_id
@@ -47,20 +53,37 @@ class PortalDataMixin:
         )
         Stage = env["crm.portal.request.stage"]
         cls.stage_new = Stage.create(
-            {"type_id": cls.request_type.id, "sequence": 1, "name": "New (internal)",
-             "customer_name": "Received"}
+            {
+                "type_id": cls.request_type.id,
+                "sequence": 1,
+                "name": "New (internal)",
+                "customer_name": "Received",
+            }
         )
         cls.stage_review = Stage.create(
-            {"type_id": cls.request_type.id, "sequence": 2, "name": "Review",
-             "customer_name": "Under review"}
+            {
+                "type_id": cls.request_type.id,
+                "sequence": 2,
+                "name": "Review",
+                "customer_name": "Under review",
+            }
         )
         cls.stage_hidden = Stage.create(
-            {"type_id": cls.request_type.id, "sequence": 3, "name": "Committee",
-             "customer_visible": False}
+            {
+                "type_id": cls.request_type.id,
+                "sequence": 3,
+                "name": "Committee",
+                "customer_visible": False,
+            }
         )
         cls.stage_done = Stage.create(
-            {"type_id": cls.request_type.id, "sequence": 4, "name": "Done",
-             "customer_name": "Finished", "is_closed": True}
+            {
+                "type_id": cls.request_type.id,
+                "sequence": 4,
+                "name": "Done",
+                "customer_name": "Finished",
+                "is_closed": True,
+            }
         )
         env["crm.portal.field.access"]._set_access_rules(
             cls.request_type.id,
@@ -80,8 +103,12 @@ class PortalDataMixin:
                 "type_id": cls.request_type.id,
                 "partner_id": cls.customer.id,
                 "user_id": cls.salesperson.id,
-                "properties": {"position": "Engineer", "years": 3, "rating": 9,
-                               "hr_status": "Waiting"},
+                "properties": {
+                    "position": "Engineer",
+                    "years": 3,
+                    "rating": 9,
+                    "hr_status": "Waiting",
+                },
             }
         )
         cls.other_request = Request.create(

@@ -11,8 +11,10 @@ from .common import PortalRolesCase
 @tagged("post_install", "-at_install")
 class TestRequestRoles(PortalRolesCase):
     def test_sales_handle_requests(self):
-        request = self.env["crm.portal.request"].with_user(self.salesperson).create(
-            {"type_id": self.request_type.id, "partner_id": self.customer.id}
+        request = (
+            self.env["crm.portal.request"]
+            .with_user(self.salesperson)
+            .create({"type_id": self.request_type.id, "partner_id": self.customer.id})
         )
         request.stage_id = self.stage_review
         self.env["crm.portal.step"].with_user(self.salesperson).create(

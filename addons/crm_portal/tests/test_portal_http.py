@@ -23,15 +23,23 @@ class PortalHttpCase(PortalDataMixin, HttpCase):
         )
         cls._setup_portal_data()
         cls.step = cls.env["crm.portal.step"].create(
-            {"request_id": cls.request.id, "name": "Send your CV", "kind": "upload",
-             "stage_after_id": cls.stage_review.id}
+            {
+                "request_id": cls.request.id,
+                "name": "Send your CV",
+                "kind": "upload",
+                "stage_after_id": cls.stage_review.id,
+            }
         )
         cls.other_step = cls.env["crm.portal.step"].create(
             {"request_id": cls.other_request.id, "name": "Other's CV", "kind": "upload"}
         )
         cls.other_document = cls.env["ir.attachment"].create(
-            {"name": "other.pdf", "raw": PDF, "res_model": "crm.portal.request",
-             "res_id": cls.other_request.id}
+            {
+                "name": "other.pdf",
+                "raw": PDF,
+                "res_model": "crm.portal.request",
+                "res_id": cls.other_request.id,
+            }
         )
 
     def login_customer(self):
@@ -103,7 +111,8 @@ class TestPortalPages(PortalHttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.answers(self.request)["years"], 8)
         response = self.post(
-            f"/my/steps/{self.step.id}/done", files={"documents": ("cv.pdf", PDF, "application/pdf")}
+            f"/my/steps/{self.step.id}/done",
+            files={"documents": ("cv.pdf", PDF, "application/pdf")},
         )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.step.state, "done")
@@ -154,7 +163,9 @@ class TestPortalIdor(PortalHttpCase):
             )
         )
         self.assertRefused(
-            self.url_open(f"/my/requests/{self.other_request.id}/documents/{self.other_document.id}")
+            self.url_open(
+                f"/my/requests/{self.other_request.id}/documents/{self.other_document.id}"
+            )
         )
         self.assertEqual(self.counts_of(self.other_request), before)
 
@@ -273,7 +284,8 @@ class TestPortalHostileInput(PortalHttpCase):
         self.login_customer()
         big = PDF + b"0" * (20 * 1024 * 1024)
         response = self.post(
-            f"/my/steps/{self.step.id}/done", files={"documents": ("big.pdf", big, "application/pdf")}
+            f"/my/steps/{self.step.id}/done",
+            files={"documents": ("big.pdf", big, "application/pdf")},
         )
         self.assertIn("larger than 10 MB", response.text)
         self.assertEqual(self.step.state, "open")
@@ -315,16 +327,24 @@ class TestPortalHostileInput(PortalHttpCase):
 
     def test_bad_list_parameters(self):
         self.login_customer()
-        for query in ("sortby=id;drop", "filterby=type_x", "search=" + "ü" * 5000,
-                      "search_in=nope&search=%00", "page=-3"):
+        for query in (
+            "sortby=id;drop",
+            "filterby=type_x",
+            "search=" + "ü" * 5000,
+            "search_in=nope&search=%00",
+            "page=-3",
+        ):
             self.assertEqual(self.url_open(f"/my/requests?{query}").status_code, 200, query)
         self.assertEqual(self.url_open("/my/steps?filterby=<x>").status_code, 200)
 
     def test_bad_values_keep_the_request(self):
         self.login_customer()
         before = self.counts_of(self.request)
-        for data in ({"field_years": "lots"}, {"field_shift": "weekend"},
-                     {"field_start": "2026-13-45"}):
+        for data in (
+            {"field_years": "lots"},
+            {"field_shift": "weekend"},
+            {"field_start": "2026-13-45"},
+        ):
             response = self.post(f"/my/requests/{self.request.id}/answers", data)
             self.assertEqual(response.status_code, 200)
             self.assertIn("alert-danger", response.text)
@@ -372,8 +392,9 @@ class TestPortalQueryCount(PortalHttpCase):
                         customer_stage_id, is_closed, create_date, write_date, create_uid,
                         write_uid, date_last_stage_update)
                 SELECT 'BULK/' || g, r.type_id, r.company_id, r.partner_id, r.portal_user_id,
-                       r.stage_id, r.customer_stage_id, false, r.create_date - g * interval '1 minute',
-                       r.write_date, r.create_uid, r.write_uid, r.date_last_stage_update
+                       r.stage_id, r.customer_stage_id, false,
+                       r.create_date - g * interval '1 minute', r.write_date, r.create_uid,
+                       r.write_uid, r.date_last_stage_update
                   FROM crm_portal_request r, generate_series(1, 9999) g
                  WHERE r.id = %s
                 """,
@@ -388,7 +409,9 @@ class TestPortalQueryCount(PortalHttpCase):
         with nested:
             self.url_open(url)
         return [
-            entry["query"] for sub in nested.profiler.sub_profilers for entry in sub.collectors[0].entries
+            entry["query"]
+            for sub in nested.profiler.sub_profilers
+            for entry in sub.collectors[0].entries
         ]
 
     def test_same_queries_for_10_and_10000_requests(self):
@@ -404,7 +427,11 @@ class TestPortalQueryCount(PortalHttpCase):
         self.authenticate("club_big", "club_big")
         big_list = self.page_queries("/my/requests")
         big_page = self.page_queries(f"/my/requests/{self.big_request.id}")
-        self.assertEqual(len(small_list), len(big_list), "\n".join(small_list + ["----"] + big_list))
-        self.assertEqual(len(small_page), len(big_page), "\n".join(small_page + ["----"] + big_page))
+        self.assertEqual(
+            len(small_list), len(big_list), "\n".join(small_list + ["----"] + big_list)
+        )
+        self.assertEqual(
+            len(small_page), len(big_page), "\n".join(small_page + ["----"] + big_page)
+        )
         self.assertLessEqual(len(big_list), 40)
         self.assertLessEqual(len(big_page), 60)

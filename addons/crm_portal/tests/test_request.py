@@ -144,14 +144,16 @@ class TestCustomerFieldAccess(PortalRolesCase):
     def test_field_read_only_once_processed(self):
         self.request.stage_id = self.stage_review
         with self.assertRaises(AccessError):
-            self.request.with_user(self.customer_user)._customer_write_answers(
-                {"position": "CEO"}
-            )
+            self.request.with_user(self.customer_user)._customer_write_answers({"position": "CEO"})
 
     def test_bad_values(self):
         request = self.request.with_user(self.customer_user)
-        for values in ({"years": "many"}, {"shift": "weekend"}, {"start": "31/31/2026"},
-                       {"years": "1" * 20000}):
+        for values in (
+            {"years": "many"},
+            {"shift": "weekend"},
+            {"start": "31/31/2026"},
+            {"years": "1" * 20000},
+        ):
             with self.assertRaises(ValidationError):
                 request._customer_write_answers(values)
 
@@ -164,8 +166,12 @@ class TestCustomerFieldAccess(PortalRolesCase):
     def test_open_correction_step_makes_its_fields_editable(self):
         self.request.stage_id = self.stage_review
         self.env["crm.portal.step"].create(
-            {"request_id": self.request.id, "name": "Fix the position", "kind": "fields",
-             "field_names": "position"}
+            {
+                "request_id": self.request.id,
+                "name": "Fix the position",
+                "kind": "fields",
+                "field_names": "position",
+            }
         )
         self.assertEqual(self.request._customer_access_map()["position"], "editable")
 

@@ -18,8 +18,12 @@ class TestSteps(PortalRolesCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.step = cls.env["crm.portal.step"].create(
-            {"request_id": cls.request.id, "name": "Send your CV", "kind": "upload",
-             "stage_after_id": cls.stage_review.id}
+            {
+                "request_id": cls.request.id,
+                "name": "Send your CV",
+                "kind": "upload",
+                "stage_after_id": cls.stage_review.id,
+            }
         )
 
     def test_step_goes_to_the_customer_portal_user_with_an_email(self):
@@ -60,8 +64,13 @@ class TestSteps(PortalRolesCase):
         cases = [
             [],
             [("big.pdf", PDF + b"0" * (1024 * 1024 + 10), "application/pdf")],
-            [("evil.pdf", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" * 10,
-              "application/pdf")],
+            [
+                (
+                    "evil.pdf",
+                    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" * 10,
+                    "application/pdf",
+                )
+            ],
             [("page.html", b"<html><script>alert(1)</script></html>", "text/html")],
             [("empty.pdf", b"", "application/pdf")],
         ]
@@ -90,8 +99,12 @@ class TestSteps(PortalRolesCase):
     def test_fields_step_writes_only_its_fields(self):
         self.request.stage_id = self.stage_review
         step = self.env["crm.portal.step"].create(
-            {"request_id": self.request.id, "name": "Fix", "kind": "fields",
-             "field_names": "position"}
+            {
+                "request_id": self.request.id,
+                "name": "Fix",
+                "kind": "fields",
+                "field_names": "position",
+            }
         )
         with self.assertRaises(AccessError):
             step.with_user(self.customer_user).sudo()._customer_done(
@@ -140,9 +153,18 @@ class TestWorkflowSteps(PortalRolesCase):
                 "name": "Hiring",
                 "line_ids": [
                     (0, 0, {"name": "Screen", "progress": 20, "sequence": 1}),
-                    (0, 0, {"name": "Send your CV", "progress": 50, "sequence": 2,
-                            "customer_action": True, "portal_step_kind": "upload",
-                            "portal_step_description": "Your CV, please"}),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Send your CV",
+                            "progress": 50,
+                            "sequence": 2,
+                            "customer_action": True,
+                            "portal_step_kind": "upload",
+                            "portal_step_description": "Your CV, please",
+                        },
+                    ),
                     (0, 0, {"name": "Interview", "progress": 100, "sequence": 3}),
                 ],
             }
@@ -167,8 +189,12 @@ class TestWorkflowSteps(PortalRolesCase):
 
     def test_linking_a_lead_creates_its_customer_steps(self):
         lead = self.env["crm.lead"].create(
-            {"name": "Hire", "type": "opportunity", "team_id": self.wf_team.id,
-             "partner_id": self.customer.id}
+            {
+                "name": "Hire",
+                "type": "opportunity",
+                "team_id": self.wf_team.id,
+                "partner_id": self.customer.id,
+            }
         )
         self.request.lead_id = lead
         self.assertEqual(self.request.step_ids.workflow_task_id.lead_id, lead)

@@ -18,8 +18,12 @@ class TestPortalTour(PortalDataMixin, HttpCase):
         )
         cls._setup_portal_data()
         cls.step = cls.env["crm.portal.step"].create(
-            {"request_id": cls.request.id, "name": "Send your CV", "kind": "upload",
-             "stage_after_id": cls.stage_review.id}
+            {
+                "request_id": cls.request.id,
+                "name": "Send your CV",
+                "kind": "upload",
+                "stage_after_id": cls.stage_review.id,
+            }
         )
 
     def assert_done(self):

@@ -39,4 +39,6 @@ class CrmPortalRequest(models.Model):
         order = self.sudo().sale_order_id
         if not order or order.state not in ("sale", "sent", "done"):
             return False
-        return order.get_portal_url() if order.with_user(self.env.user).has_access("read") else False
+        return (
+            order.get_portal_url() if order.with_user(self.env.user).has_access("read") else False
+        )
