@@ -36,13 +36,25 @@ class TestPortalTour(PortalDataMixin, HttpCase):
         self.customer_user.lang = "en_US"
         # The login page's language (the company's default) stays the portal's.
         self.env["ir.default"].set("res.partner", "lang", "en_US")
-        self.start_tour("/web/login?redirect=/my", "crm_portal_customer_step")
+        self.env.ref("base.public_user").lang = "en_US"
+        self.start_tour(
+            "/web/login?redirect=/my",
+            "crm_portal_customer_step",
+            cookies={"frontend_lang": "en_US"},
+        )
         self.assert_done()
 
     def test_customer_sends_his_cv_in_persian(self):
         self.env["res.lang"]._activate_lang("fa_IR")
         self.customer_user.lang = "fa_IR"
         self.env["ir.default"].set("res.partner", "lang", "fa_IR")
+        self.env.ref("base.public_user").lang = "fa_IR"
         self.stage_review.with_context(lang="fa_IR").customer_name = "در حال بررسی"
-        self.start_tour("/web/login?redirect=/my", "crm_portal_customer_step_fa")
+        # A Persian visitor: the portal's language is the visitor's (Odoo's
+        # frontend_lang cookie, as chosen before logging in).
+        self.start_tour(
+            "/web/login?redirect=/my",
+            "crm_portal_customer_step_fa",
+            cookies={"frontend_lang": "fa_IR"},
+        )
         self.assert_done()

@@ -78,6 +78,23 @@ function customerStepTour({ status, direction }) {
             content: "The new status is shown",
             trigger: `.o_crm_portal_status:contains(${status})`,
         },
+        {
+            content: "The messages of the request are loaded",
+            trigger: "#discussion",
+            async run() {
+                // The portal chatter loads its assets lazily, in a shadow root.
+                const hasThread = () => {
+                    const root = this.anchor.querySelector("#chatterRoot")?.shadowRoot;
+                    return root?.querySelector(".o-mail-Message, .o-mail-Thread, .o-mail-Composer");
+                };
+                for (let attempt = 0; attempt < 100 && !hasThread(); attempt++) {
+                    await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+                if (!hasThread()) {
+                    throw new Error("The request's messages did not load");
+                }
+            },
+        },
     ];
 }
 
