@@ -52,8 +52,19 @@ class CrmPortal(CustomerPortal):
         partner = request.env.user.partner_id
         return [("partner_id", "child_of", partner.commercial_partner_id.ids)]
 
+    def _my_steps_domain(self):
+        """Steps assigned to the user, or to his partner when no portal user
+        was known when the step was made (as the model checks on doing it)."""
+        return [
+            "|",
+            ("user_id", "=", request.env.uid),
+            "&",
+            ("user_id", "=", False),
+            ("partner_id", "=", request.env.user.partner_id.id),
+        ]
+
     def _open_steps_domain(self):
-        return [("state", "=", "open"), ("user_id", "=", request.env.uid)]
+        return expression.AND([[("state", "=", "open")], self._my_steps_domain()])
 
     # ------------------------------------------------------------------
     # Access: share links are checked against their hash, expiry, revocation
@@ -331,7 +342,7 @@ class CrmPortal(CustomerPortal):
             "all": {"label": _("All"), "domain": []},
         }
         filterby = filterby if filterby in filters else "open"
-        domain = expression.AND([[("user_id", "=", request.env.uid)], filters[filterby]["domain"]])
+        domain = expression.AND([self._my_steps_domain(), filters[filterby]["domain"]])
         pager = portal_pager(
             url="/my/steps",
             url_args={"filterby": filterby},

@@ -9,12 +9,12 @@ class ResCompany(models.Model):
     crm_portal_requests_title = fields.Char(
         string="Portal Title of Requests",
         translate=True,
-        default="My Requests",
-        help="The title of the customers' requests in their portal.",
+        help="The title of the customers' requests in their portal (empty: the "
+        "standard title, in each customer's language).",
     )
     crm_portal_steps_title = fields.Char(
         string="Portal Title of Steps",
         translate=True,
-        default="My Workflow Tasks",
-        help="The title of the steps customers must do in their portal.",
+        help="The title of the steps customers must do in their portal (empty: the "
+        "standard title, in each customer's language).",
     )

@@ -76,6 +76,16 @@ class TestPortalPages(PortalHttpCase):
         self.login_customer()
         self.assertIn("Registered information", self.url_open("/my/requests").text)
 
+    def test_standard_titles_in_the_customer_language(self):
+        self.env.company.crm_portal_requests_title = False
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.env["ir.module.module"]._load_module_terms(["crm_portal"], ["fa_IR"])
+        self.customer_user.lang = "fa_IR"
+        self.login_customer()
+        self.opener.cookies["frontend_lang"] = "fa_IR"
+        page = self.url_open("/my/requests")
+        self.assertIn("درخواست‌های من", page.text)
+
     def test_list_shows_own_requests_with_filters_and_sort(self):
         self.login_customer()
         page = self.url_open("/my/requests")
