@@ -269,6 +269,15 @@ class TestPortalIdor(PortalHttpCase):
         )
         self.assertIn(response.status_code, (303, 403, 404))
 
+    def test_garbage_tokens(self):
+        self.request._portal_ensure_token()
+        for token in ("x" * 5000, "%00", "' OR 1=1 --", "\u202etoken", ""):
+            response = self.url_open(
+                f"/my/requests/{self.request.id}?access_token={token}", allow_redirects=False
+            )
+            self.assertIn(response.status_code, (303, 403, 404), token[:20])
+        self.assertFalse(self.request.share_link_ids.log_ids)
+
     def test_visitor_without_token_goes_to_login(self):
         response = self.url_open(f"/my/requests/{self.request.id}", allow_redirects=False)
         self.assertEqual(response.status_code, 303)
