@@ -1,1 +1,6 @@
 from . import test_portal_access
+from . import test_request
+from . import test_steps
+from . import test_portal_http
+from . import test_tour
+from . import test_access_roles

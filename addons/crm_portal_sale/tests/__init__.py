@@ -1,0 +1,1 @@
+from . import test_request_sale_order
