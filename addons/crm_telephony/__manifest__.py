@@ -4,7 +4,7 @@
     "name": "CRM Telephony",
     "summary": "PBX caller ID (Asterisk/FreePBX AMI, webhooks), call log in "
     "the customer history, click-to-dial and an API for a mobile app",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",
@@ -14,6 +14,7 @@
     "external_dependencies": {"python": ["phonenumbers"]},
     "depends": ["crm", "phone_validation", "bus", "crm_custom"],
     "data": [
+        "security/crm_telephony_groups.xml",
         "views/res_users_views.xml",
         "security/ir.model.access.csv",
         "security/crm_telephony_rules.xml",

@@ -5,5 +5,6 @@ from . import test_call_access
 from . import test_click_to_dial
 from . import test_webhook_api
 from . import test_api_key_usage
+from . import test_api_key_issuance
 from . import test_tour_caller_popup
 from . import test_settings
