@@ -22,6 +22,7 @@
         "views/crm_phone_api_key_views.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_team_views.xml",
         "views/res_config_settings_views.xml",
     ],
     "demo": [

@@ -3,7 +3,7 @@
 from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools.sql import column_exists, create_column, create_index
 
 from ..tools.phone import caller_id_candidates, normalize_e164
@@ -173,6 +173,8 @@ class CrmPhoneE164Mixin(models.AbstractModel):
     def action_crm_dial(self, field_name="phone"):
         """Dial button beside a phone field; returns the message to show."""
         self.ensure_one()
+        if not self.env.user._crm_is_telephony_agent():
+            raise AccessError(_("Click-to-dial is for the sales and support users of the company."))
         if field_name not in ("phone", "mobile"):
             raise UserError(_("Only phone and mobile numbers can be dialled."))
         self.check_access("read")

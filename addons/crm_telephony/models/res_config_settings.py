@@ -31,6 +31,13 @@ class ResConfigSettings(models.TransientModel):
         help="Country of phone numbers written without an international prefix when "
         "neither the record nor its company has a country.",
     )
+    crm_telephony_callback_user_id = fields.Many2one(
+        "res.users",
+        string="Calls Back Missed Group Calls",
+        config_parameter="crm_telephony.callback_user_id",
+        domain=[("share", "=", False)],
+        help="Gets the call-back task of a missed call when nobody else is responsible.",
+    )
     crm_telephony_create_lead_unknown = fields.Boolean(
         string="Create a Lead for Unknown Callers",
         config_parameter="crm_telephony.create_lead_unknown",
