@@ -18,6 +18,7 @@
         "views/res_users_views.xml",
         "security/ir.model.access.csv",
         "security/crm_telephony_rules.xml",
+        "data/ir_cron_data.xml",
         "views/crm_phone_call_views.xml",
         "views/crm_phone_api_key_views.xml",
         "views/res_partner_views.xml",

@@ -168,17 +168,24 @@ class CrmPhoneCall(models.Model):
     def _crm_match_number(self, number):
         """The best partner and lead for ``number`` and the other matches.
 
-        Exact match on the E.164 columns; several matches: the record with
-        the latest activity first (open leads before partners' old leads).
+        Exact match on the E.164 columns, reading by reading in the order of
+        ``caller_id_candidates`` (the PBX country's reading first): the first
+        reading that matches a contact or a lead wins, so a number written
+        recently under another reading cannot take the call. Several matches
+        of that reading: the record with the latest activity first (open
+        leads before partners' old leads).
         """
         Partner = self.env["res.partner"].sudo()
         Lead = self.env["crm.lead"].sudo()
-        leads = Lead._crm_search_caller(number)
+        leads, partners = Lead.browse(), Partner.browse()
+        for e164 in caller_id_candidates(number, Partner._crm_default_country_code()):
+            leads, partners = Lead._crm_search_e164(e164), Partner._crm_search_e164(e164)
+            if leads or partners:
+                break
         leads = leads.sorted(
             lambda lead: (lead.active and not lead.stage_id.is_won, lead.write_date),
             reverse=True,
         )
-        partners = Partner._crm_search_caller(number)
         partner = partners[:1] or leads[:1].partner_id
         lead = leads[:1]
         return {
