@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from odoo import SUPERUSER_ID, Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import str2bool
+from odoo.tools import format_datetime, str2bool
 
 from ..tools.ami_client import AmiClient, AmiError
 from ..tools.phone import caller_id_candidates, normalize_e164
@@ -458,21 +458,26 @@ class CrmPhoneCall(models.Model):
             limit=3,
         )
         lead_visible = bool(lead.with_user(agent)._filtered_access("read"))
+        caller_name = (
+            partner.name or (lead_visible and lead.contact_name) or self.caller_name or ""
+        )
+        company = partner.commercial_company_name or partner.parent_id.name or ""
         return {
             "call_id": self.id,
             "number": self.from_number or "",
-            "caller_name": partner.name
-            or (lead_visible and lead.contact_name)
-            or self.caller_name
-            or "",
-            "company": partner.commercial_company_name or partner.parent_id.name or "",
+            "caller_name": caller_name,
+            # A company calling is named once, in the title.
+            "company": company if company != caller_name else "",
             "partner_id": partner.id or False,
             "lead_id": lead_visible and lead.id,
             "open_leads": [{"id": o.id, "name": o.name} for o in open_leads],
             "other_contacts": [{"id": p.id, "name": p.display_name} for p in others],
             "last_calls": [
                 {
-                    "when": fields.Datetime.to_string(c.started_at),
+                    # In the agent's time zone and language, as he reads it.
+                    "when": format_datetime(
+                        self.env, c.started_at, tz=agent.tz, lang_code=agent.lang
+                    ),
                     "state": c.state,
                     "direction": c.direction,
                 }

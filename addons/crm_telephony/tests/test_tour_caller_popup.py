@@ -31,7 +31,7 @@ class TestCallerPopupTour(HttpCase):
             groups="crm_custom.group_crm_sales_user",
             name="Tour Agent",
         )
-        agent.pbx_extension = "7301"
+        agent.write({"pbx_extension": "7301", "tz": "Asia/Tehran"})
         customer = self.env["res.partner"].create(
             {
                 "name": "Tour Caller Sadeghi",
@@ -46,6 +46,18 @@ class TestCallerPopupTour(HttpCase):
                 "partner_id": customer.id,
                 "user_id": agent.id,
             }
+        )
+        # An earlier call, at 15:00 UTC: the agent in Tehran reads 6:30 PM.
+        self.env["crm.phone.call"].sudo()._crm_ingest_events(
+            [
+                call_event(
+                    "tour-0",
+                    "ended",
+                    caller_number="+989123030303",
+                    state="missed",
+                    started_at="2026-11-22T15:00:00Z",
+                )
+            ]
         )
         key = self.env["crm.phone.api.key"].create({"name": "Tour PBX", "kind": "pbx"})
         secret = key._crm_issue_secret()
