@@ -123,7 +123,10 @@ class CrmPhoneApiKey(models.Model):
             self.user_id != self.env.user or self.kind != "mobile"
         ):
             raise AccessError(
-                _("Only the owner of a mobile key or a telephony administrator can issue its secret.")
+                _(
+                    "Only the owner of a mobile key or a telephony administrator can issue "
+                    "its secret."
+                )
             )
         secret = self._crm_issue_secret()
         return {

@@ -458,9 +458,7 @@ class CrmPhoneCall(models.Model):
             limit=3,
         )
         lead_visible = bool(lead.with_user(agent)._filtered_access("read"))
-        caller_name = (
-            partner.name or (lead_visible and lead.contact_name) or self.caller_name or ""
-        )
+        caller_name = partner.name or (lead_visible and lead.contact_name) or self.caller_name or ""
         company = partner.commercial_company_name or partner.parent_id.name or ""
         return {
             "call_id": self.id,

@@ -67,8 +67,9 @@ class ResConfigSettings(models.TransientModel):
         Partner = self.env["res.partner"]
         remaining = Partner._crm_unparsed_remaining() if Partner._crm_renormalize_state() else 0
         for settings in self:
-            stored, caller = settings.company_id.country_id, (
-                settings.crm_telephony_default_country_id or settings.company_id.country_id
+            stored, caller = (
+                settings.company_id.country_id,
+                (settings.crm_telephony_default_country_id or settings.company_id.country_id),
             )
             if stored and caller:
                 text = _(

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Issuing telephony API keys as the users who do it: who may issue what."""
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from odoo.addons.crm_custom.tests.common import CrmRolesCase
@@ -87,7 +87,7 @@ class TestApiKeyRights(CrmRolesCase):
             key.write({"active": True})
         with self.assertRaises(AccessError):
             key.action_unarchive()
-        with self.assertRaises(Exception):
+        with self.assertRaisesRegex(UserError, "revoked"):
             key.action_generate_secret()
         self.assertFalse(self.own_key.active)
 

@@ -212,9 +212,7 @@ class TestCallShapes(HttpCase):
     def test_outbound_through_a_trunk_never_pops_up_to_the_caller(self):
         agent = self.members[0]
         for trunk in ("SIP/sip.provider.example.com", "PJSIP/provider"):
-            caller = scenarios.leg(
-                "PJSIP/7101-000000a1", "7101", "Agent 7101", exten="09121112233"
-            )
+            caller = scenarios.leg("PJSIP/7101-000000a1", "7101", "Agent 7101", exten="09121112233")
             call = self.deliver(scenarios.trunk_call(caller, trunk, "09121112233", True))
             self.assertRecordValues(
                 call,

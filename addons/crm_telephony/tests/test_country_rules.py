@@ -50,7 +50,8 @@ class TestCountryRules(TransactionCase):
         self.assertEqual(match["partner"], russian)
         self.assertFalse(match["other_partners"])
         lead = self.env["crm.lead"].create({"name": "Indian lead", "phone": "+91 23456789"})
-        self.assertEqual(self.env["crm.phone.call"]._crm_match_number("9123456789")["lead"], lead.browse())
+        match = self.env["crm.phone.call"]._crm_match_number("9123456789")
+        self.assertEqual(match["lead"], lead.browse(), "the RU reading matched a contact")
         # Only when nobody has the first reading is the next one taken.
         russian.phone = False
         self.assertEqual(Partner._crm_search_caller("9123456789"), indian)
@@ -108,7 +109,9 @@ class TestCountryRules(TransactionCase):
                     break
                 Partner._crm_renormalize_cron()
         self.assertTrue(all(partners.mapped("phone_e164")))
-        self.assertFalse(self.env["res.config.settings"].create({}).crm_telephony_renormalize_status)
+        self.assertFalse(
+            self.env["res.config.settings"].create({}).crm_telephony_renormalize_status
+        )
 
     def test_settings_say_which_country_is_assumed(self):
         self.company.country_id = self.env.ref("base.il")

@@ -28,9 +28,7 @@ class TestPbxExtension(TransactionCase):
     @mute_logger("odoo.sql_db")
     def test_extension_is_unique(self):
         self.agent.write({"pbx_extension": "4022"})
-        other = new_test_user(
-            self.env, login="ext_other", groups="crm_custom.group_crm_support"
-        )
+        other = new_test_user(self.env, login="ext_other", groups="crm_custom.group_crm_support")
         with self.assertRaises(IntegrityError):
             other.write({"pbx_extension": "4022"})
             other.flush_recordset()
@@ -78,7 +76,8 @@ class TestOnlyAgentsTakeCalls(TransactionCase):
             partner = self.customer.with_user(user)
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 partner.action_crm_dial("phone")
-        self.assertFalse(self.env["crm.phone.call"].sudo().search([("to_number", "=", "+989121234567")]))
+        calls = self.env["crm.phone.call"].sudo().search([("to_number", "=", "+989121234567")])
+        self.assertFalse(calls)
 
     def test_stale_extension_of_a_non_agent_rings_nobody(self):
         self.env.cr.execute(

@@ -62,9 +62,7 @@ class TestTelephonyApi(HttpCase):
         }
         return self.url_open(EVENTS_URL, data=body, headers=headers)
 
-    def mobile(
-        self, path, payload=None, token=None, method="POST", raw=None, content_type=None
-    ):
+    def mobile(self, path, payload=None, token=None, method="POST", raw=None, content_type=None):
         headers = {
             "Authorization": f"Bearer {token or self.mobile_token}",
             "Content-Type": content_type or "application/json",

@@ -164,12 +164,23 @@ def simple_call(
 # Events a PBX sends around a call that the state machine does not need.
 def noise(leg: Leg) -> list[dict[str, str]]:
     return [
-        {"Event": "VarSet", **_channel_fields(leg, 4), "Variable": "MIXMONITOR_FILENAME",
-         "Value": "/var/spool/asterisk/monitor/x.wav"},  # fmt: skip
-        {"Event": "Newexten", **_channel_fields(leg, 4), "Application": "Set",
-         "AppData": "__FROMEXTEN=" + leg.number},  # fmt: skip
-        {"Event": "DeviceStateChange", "Device": leg.channel.rsplit("-", 1)[0],
-         "State": "INUSE"},  # fmt: skip
+        {
+            "Event": "VarSet",
+            **_channel_fields(leg, 4),
+            "Variable": "MIXMONITOR_FILENAME",
+            "Value": "/var/spool/asterisk/monitor/x.wav",
+        },  # fmt: skip
+        {
+            "Event": "Newexten",
+            **_channel_fields(leg, 4),
+            "Application": "Set",
+            "AppData": "__FROMEXTEN=" + leg.number,
+        },  # fmt: skip
+        {
+            "Event": "DeviceStateChange",
+            "Device": leg.channel.rsplit("-", 1)[0],
+            "State": "INUSE",
+        },  # fmt: skip
         {"Event": "RTCPSent", **_channel_fields(leg, 6), "SSRC": "0x1a2b3c4d"},
     ]
 
