@@ -10,8 +10,6 @@ the popups per user, the call record, its history entry and tag, the
 call-back task and who can read the call.
 """
 
-import hashlib
-import hmac
 import json
 import time
 
@@ -19,6 +17,8 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.crm_telephony.ami_bridge.calls import CallStateMachine
 from odoo.addons.crm_telephony.ami_bridge.tests import scenarios
+
+from .common import signed_headers
 
 EVENTS_URL = "/crm_telephony/v1/pbx/events"
 POPUP = "crm_telephony/incoming_call"
@@ -83,19 +83,8 @@ class TestCallShapes(HttpCase):
         )
         for event in events:
             body = json.dumps({"events": [event.to_json()]}).encode()
-            stamp = str(int(time.time()))
-            digest = hmac.new(
-                self.secret.encode(), f"{stamp}.".encode() + body, hashlib.sha256
-            ).hexdigest()
             response = self.url_open(
-                EVENTS_URL,
-                data=body,
-                headers={
-                    "Content-Type": "application/json",
-                    "X-Crm-Key": self.key_id,
-                    "X-Crm-Timestamp": stamp,
-                    "X-Crm-Signature": f"sha256={digest}",
-                },
+                EVENTS_URL, data=body, headers=signed_headers(self.key_id, self.secret, body)
             )
             self.assertEqual(response.status_code, 200, response.text)
         self.assertFalse(machine.calls, "the bridge ended the call")

@@ -1,16 +1,13 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import hashlib
-import hmac
 import json
-import time
 from unittest.mock import patch
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.bus.websocket import WebsocketConnectionHandler
 
-from .common import call_event
+from .common import call_event, signed_headers
 
 
 @tagged("post_install", "-at_install", "crm_suite_http")
@@ -73,19 +70,10 @@ class TestCallerPopupTour(HttpCase):
                 ]
             }
         ).encode()
-        stamp = str(int(time.time()))
-        signature = hmac.new(
-            secret.encode(), f"{stamp}.".encode() + body, hashlib.sha256
-        ).hexdigest()
         response = self.url_open(
             "/crm_telephony/v1/pbx/events",
             data=body,
-            headers={
-                "Content-Type": "application/json",
-                "X-Crm-Key": key.key_id,
-                "X-Crm-Timestamp": stamp,
-                "X-Crm-Signature": f"sha256={signature}",
-            },
+            headers=signed_headers(key.key_id, secret, body),
         )
         self.assertEqual(response.status_code, 200, response.text)
         self.start_tour("/odoo", "crm_telephony_caller_popup_tour", login="tel_tour_agent")
