@@ -28,6 +28,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/crm_team_demo.xml",
         "demo/crm_phone_call_demo.xml",
     ],
     "assets": {

@@ -218,6 +218,8 @@ class CrmPhoneCall(models.Model):
             raise ValidationError(_("Unknown call direction; use inbound, outbound or internal."))
         if event.get("scope", "call") not in EVENT_SCOPES:
             raise ValidationError(_("Unknown call event scope; use call or agent."))
+        if event.get("scope") == "agent" and event["type"] != "ended":
+            raise ValidationError(_("Only an ended event can concern one agent's leg."))
         if event["type"] == "ended" and event.get("state") not in END_STATES:
             raise ValidationError(
                 _("An ended call needs its outcome: answered, missed, busy or failed.")
