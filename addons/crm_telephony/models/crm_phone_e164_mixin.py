@@ -243,10 +243,12 @@ class CrmPhoneE164Mixin(models.AbstractModel):
         """
         state = dict.fromkeys(RENORMALIZED_MODELS, 0)
         self._crm_set_renormalize_state(state)
-        if self._crm_unparsed_remaining(state) <= RENORMALIZE_INLINE_LIMIT:
+        cron = self.env.ref("crm_telephony.ir_cron_crm_phone_renormalize", False)
+        if not cron or self._crm_unparsed_remaining(state) <= RENORMALIZE_INLINE_LIMIT:
+            # Small tables, or the job not loaded yet (this addon being installed).
             self._crm_renormalize_run(max_rows=None)
         else:
-            self.env.ref("crm_telephony.ir_cron_crm_phone_renormalize")._trigger()
+            cron.sudo()._trigger()
 
     @api.model
     def _crm_renormalize_run(self, max_rows=RENORMALIZE_CRON_ROWS, batch_size=BACKFILL_BATCH):
