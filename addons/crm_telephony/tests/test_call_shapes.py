@@ -220,8 +220,11 @@ class TestCallShapes(HttpCase):
                 ],
             )
         self.assertEqual(self.popups(), {}, "nobody is shown his own call")
-        tags = self.history(self.customer).crm_tag_ids.mapped("code")
-        self.assertEqual(tags, ["outgoing_call"])
+        entries = self.history(self.customer)
+        self.assertEqual(len(entries), 2, "one history entry per call")
+        self.assertEqual(entries.crm_tag_ids.mapped("code"), ["outgoing_call"])
+        self.assertFalse(self.callbacks(self.customer))
+        self.assertEqual(self.readers(call), {agent, self.leader})
 
     def test_follow_me_leg_to_a_mobile_pops_up_only_for_the_callee(self):
         agent_1, agent_2, _agent_3 = self.members
@@ -231,7 +234,9 @@ class TestCallShapes(HttpCase):
         )
         self.assertEqual(self.popups(), {agent_2: 1})
         self.assertRecordValues(call, [{"direction": "internal", "state": "answered"}])
-        self.assertNotIn(agent_1, call.rang_user_ids)
+        self.assertEqual(call.rang_user_ids, agent_2)
+        self.assertIn(agent_2, self.readers(call))
+        self.assertFalse(self.history(self.customer), "an internal call is no customer history")
 
     def test_multi_tenant_peer_is_the_agent(self):
         tenant_agent = new_test_user(
@@ -244,3 +249,5 @@ class TestCallShapes(HttpCase):
         )
         self.assertEqual(self.popups(), {tenant_agent: 1})
         self.assertRecordValues(call, [{"state": "answered", "agent_id": tenant_agent.id}])
+        self.assertTrue(call.with_user(tenant_agent).search([("id", "=", call.id)]))
+        self.assertEqual(self.history(self.customer).crm_tag_ids.mapped("code"), ["incoming_call"])
