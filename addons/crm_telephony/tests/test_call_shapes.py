@@ -227,7 +227,7 @@ class TestCallShapes(HttpCase):
         self.assertEqual(self.readers(call), {agent, self.leader})
 
     def test_follow_me_leg_to_a_mobile_pops_up_only_for_the_callee(self):
-        agent_1, agent_2, _agent_3 = self.members
+        _agent_1, agent_2, _agent_3 = self.members
         caller = scenarios.leg("PJSIP/7101-000000b1", "7101", "Agent 7101", exten="7102")
         call = self.deliver(
             scenarios.follow_me_call(caller, "PJSIP/7102", "7102", "09350000002", True)
