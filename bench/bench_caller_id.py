@@ -11,7 +11,9 @@ columns for the partners (the install hook's code path), then looks callers up
 in formats different from the stored ones and prints p50/p95/p99 and recall for
 (a) our lookup in the database (the SQL of `_crm_search_caller`), (b) the whole
 `crm.phone.call._crm_match_number` Python path and (c) Odoo's own
-`phone_mobile_search` on the same data.
+`phone_mobile_search` on the same data; then (d) what a country change costs:
+the settings request (count, queue the background job) and the job re-reading
+up to 100,000 unparsed numbers.
 """
 
 import argparse
@@ -284,6 +286,27 @@ def run_lookups(env, cr, args, rng):
             f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms; "
             f"recall {found}/{len(timings)} ({100 * found / len(timings):.1f} %)"
         )
+    # 4. Re-reading the numbers left unparsed after a country change: the
+    # settings request (counts, then queues the job) and the job itself.
+    unparsed = min(args.partners, 100_000)
+    cr.execute(
+        "UPDATE res_partner SET phone_e164 = NULL WHERE id IN "
+        "(SELECT id FROM res_partner WHERE phone IS NOT NULL ORDER BY id DESC LIMIT %s)",
+        [unparsed],
+    )
+    env.invalidate_all()
+    start = time.perf_counter()
+    Partner._crm_request_renormalize()
+    request_seconds = time.perf_counter() - start
+    remaining = Partner._crm_unparsed_remaining()
+    start = time.perf_counter()
+    done = Partner._crm_renormalize_run(max_rows=None)
+    job_seconds = time.perf_counter() - start
+    print(
+        f"country change: settings request {request_seconds * 1000:.0f} ms "
+        f"({remaining:,} numbers queued for the background job); the job re-read "
+        f"{done:,} rows in {job_seconds:.1f} s ({done / job_seconds:,.0f}/s)"
+    )
     cr.rollback()
 
 

@@ -4,7 +4,7 @@
     "name": "CRM Telephony",
     "summary": "PBX caller ID (Asterisk/FreePBX AMI, webhooks), call log in "
     "the customer history, click-to-dial and an API for a mobile app",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",
@@ -14,17 +14,21 @@
     "external_dependencies": {"python": ["phonenumbers"]},
     "depends": ["crm", "phone_validation", "bus", "crm_custom"],
     "data": [
+        "security/crm_telephony_groups.xml",
         "views/res_users_views.xml",
         "security/ir.model.access.csv",
         "security/crm_telephony_rules.xml",
+        "data/ir_cron_data.xml",
         "views/crm_phone_call_views.xml",
         "views/crm_phone_api_key_views.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_team_views.xml",
         "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/crm_team_demo.xml",
         "demo/crm_phone_call_demo.xml",
     ],
     "assets": {

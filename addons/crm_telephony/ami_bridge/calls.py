@@ -7,13 +7,21 @@ Reported events (see README for the JSON contract):
 
 * ``ringing`` once per ringing agent extension;
 * ``answered`` once, for the agent who took the call;
-* ``ended`` once per agent who rang but did not answer (``extension`` = that
-  agent, state missed/busy/failed), plus exactly one call-level ``ended`` whose
-  ``extension`` is the answering agent (answered calls), the calling agent
-  (outbound calls) or null (unanswered inbound/internal calls).
+* ``ended`` with ``scope: "agent"`` once per agent whose phone rang but who did
+  not answer (``extension`` = that agent, state missed/busy/failed): that
+  agent's leg ended, not the call — in a hunt group or queue that rings members
+  one after another a later member may still answer;
+* exactly one call-level ``ended`` (``scope: "call"``) when the caller's leg
+  ends or every leg is gone, whose ``extension`` is the answering agent
+  (answered calls), the calling agent (outbound calls) or null (unanswered
+  inbound/internal calls: the call belongs to the group that rang).
 
 ``Local/`` channels (ring groups, queues, follow-me) are never reported as agents:
-only the real endpoints they dial are.
+only the real endpoints they dial are. Legs to a trunk (a peer named by a
+domain or a provider, a Follow-Me leg to a mobile) never ring anyone in the CRM:
+the caller is not shown a popup of his own call. Agents' peers may carry a
+tenant (``SIP/9170-12-0000003c``: endpoint ``9170-12``), as chan_sip and PJSIP
+multi-tenant set-ups name them.
 """
 
 from __future__ import annotations
@@ -28,7 +36,8 @@ from datetime import datetime, timezone
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_EXTENSION_REGEX = r"^\d{2,6}$"
+# An extension, optionally with the tenant of a multi-tenant PBX ("9170-12").
+DEFAULT_EXTENSION_REGEX = r"^\d{2,6}(-[A-Za-z0-9_]{1,32})?$"
 CHANNEL_STATE_RINGING = 5
 CHANNEL_STATE_UP = 6
 HANDLED_EVENTS = frozenset(
@@ -105,6 +114,7 @@ class CallEvent:
     duration: int
     raw_caller: str | None
     source: str = "ami"
+    scope: str = "call"
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -136,6 +146,8 @@ class Call:
     raw_caller: str | None = None
     callee_number: str | None = None
     legs: dict[str, Leg] = field(default_factory=dict)
+    # The caller's endpoint when it is an agent's phone ("9170-12"), else None.
+    caller_endpoint: str | None = None
     ringing: set[str] = field(default_factory=set)
     agent: str | None = None
     answered_at: float | None = None
@@ -202,6 +214,8 @@ class CallStateMachine:
         if msg.get("Uniqueid") == call.linkedid and call.callee_number is None:
             # The first channel of a Linkedid is the caller; Exten is what it dialled.
             call.caller_number, call.raw_caller = clean_caller_number(msg.get("CallerIDNum"))
+            if not leg.is_local and self.is_extension(leg.endpoint):
+                call.caller_endpoint = leg.endpoint
             call.caller_name = _clean_name(msg.get("CallerIDName"))
             exten = msg.get("Exten")
             call.callee_number = exten if exten and exten != "s" else None
@@ -240,23 +254,34 @@ class CallStateMachine:
         self._destination_changed(call, leg, at, out)
 
     def _on_hangup(self, call: Call, msg: Mapping[str, str], at: float, out: list) -> None:
-        leg = call.legs.pop(msg.get("Uniqueid", ""), None)
+        uniqueid = msg.get("Uniqueid", "")
+        leg = call.legs.pop(uniqueid, None)
         if leg is not None:
             self._leg_stopped_ringing(call, leg, at, out)
-        if not call.legs:
+        caller_left = leg is not None and uniqueid == call.linkedid and not leg.is_local
+        if caller_left or not call.legs:
+            # The call ends with its caller's leg, or when every leg is gone:
+            # not when one member of a hunt group stops ringing.
+            for other in list(call.legs.values()):
+                self._leg_stopped_ringing(call, other, at, out)
             self._finish(call, at, out)
 
     # ------------------------------------------------------------ reporting
     def _destination_changed(self, call: Call, leg: Leg, at: float, out: list) -> None:
         if leg.uniqueid == call.linkedid or leg.is_local:
             return  # the caller's own channel, or a Local/ hop: never an agent
-        agent = self._agent_for(call, leg)
-        if agent is None:
+        agent = leg.endpoint if self.is_extension(leg.endpoint) else None
+        if call.answered_at is not None:
             return
-        if leg.state == CHANNEL_STATE_RINGING and call.answered_at is None:
+        if agent is None and self._direction(call) == "outbound":
+            # A trunk leg of a call an agent placed: it concerns that agent
+            # (reported as outbound, which pops nothing up). A trunk leg of
+            # any other call (Follow-Me to a mobile) concerns no agent.
+            agent = self._caller_agent(call)
+        if leg.state == CHANNEL_STATE_RINGING and agent is not None:
             call.ringing.add(agent)
             out.append(self._event(call, "ringing", agent, at))
-        elif leg.state == CHANNEL_STATE_UP and call.answered_at is None:
+        elif leg.state == CHANNEL_STATE_UP:
             call.agent = agent
             call.answered_at = at
             out.append(self._event(call, "answered", agent, at))
@@ -268,7 +293,8 @@ class CallStateMachine:
         state = DIAL_STATUS_STATES.get(leg.dial_status or "", "missed")
         if call.answered_at is not None:
             state = "missed"  # a colleague took the call
-        out.append(self._event(call, "ended", agent, at, state=state))
+        call.ringing.discard(agent)
+        out.append(self._event(call, "ended", agent, at, state=state, scope="agent"))
 
     def _finish(self, call: Call, at: float, out: list) -> None:
         call.ended_at = at
@@ -278,20 +304,20 @@ class CallStateMachine:
             state = DIAL_STATUS_STATES.get(call.last_dial_status or "", "missed")
         extension = call.agent
         if extension is None and self._direction(call) == "outbound":
-            extension = call.caller_number
+            extension = self._caller_agent(call)
         out.append(self._event(call, "ended", extension, at, state=state))
         del self.calls[call.linkedid]
 
-    def _agent_for(self, call: Call, leg: Leg) -> str | None:
-        """The agent a destination leg concerns (the caller for outbound calls)."""
-        if self.is_extension(leg.endpoint):
-            return leg.endpoint
-        if self.is_extension(call.caller_number):
-            return call.caller_number  # a trunk leg: the agent is whoever dialled out
-        return None
+    def _caller_agent(self, call: Call) -> str | None:
+        """The agent who placed the call: his peer's name, else his caller ID."""
+        if call.caller_endpoint:
+            return call.caller_endpoint
+        return call.caller_number if self.is_extension(call.caller_number) else None
 
     def _direction(self, call: Call) -> str:
-        if not self.is_extension(call.caller_number):
+        if call.crm_call_id:
+            return "outbound"  # placed by click-to-dial, whatever caller ID it shows
+        if self._caller_agent(call) is None:
             return "inbound"
         if call.callee_number is None or self.is_extension(call.callee_number):
             return "internal"
@@ -304,15 +330,22 @@ class CallStateMachine:
         extension: str | None,
         at: float,
         state: str | None = None,
+        scope: str = "call",
     ) -> CallEvent:
         duration = 0
-        if kind == "ended" and call.answered_at is not None and extension == call.agent:
+        if (
+            kind == "ended"
+            and scope == "call"
+            and call.answered_at is not None
+            and extension == call.agent
+        ):
             duration = max(0, round(at - call.answered_at))
         # A call Odoo placed is reported under the id Odoo logged it with, so
         # that the PBX's events complete that record instead of making another.
         call_id = call.crm_call_id or call.linkedid
+        label = kind if scope == "call" else f"{kind}-{scope}"
         return CallEvent(
-            event_id=f"{call_id}:{kind}:{extension or ''}",
+            event_id=f"{call_id}:{label}:{extension or ''}",
             call_id=call_id,
             type=kind,
             direction=self._direction(call),
@@ -327,6 +360,7 @@ class CallStateMachine:
             ended_at=at if kind == "ended" else None,
             duration=duration,
             raw_caller=call.raw_caller,
+            scope=scope,
         )
 
     # -------------------------------------------------------------- helpers

@@ -18,7 +18,8 @@ environment variables:
   ODOO_URL              Odoo base URL, e.g. https://crm.example.com (required)
   CRM_PBX_KEY_ID        key id sent as X-Crm-Key (required)
   CRM_PBX_SECRET        HMAC secret shared with Odoo (required, never logged)
-  AMI_EXTENSION_REGEX   what counts as an internal extension (default ^\\d{2,6}$)
+  AMI_EXTENSION_REGEX   what counts as an internal extension
+                        (default ^\\d{2,6}(-[A-Za-z0-9_]{1,32})?$, tenant suffix optional)
   SPOOL_PATH            JSON-lines file keeping undelivered events across restarts
   LOG_LEVEL             DEBUG, INFO (default), WARNING, ERROR
 """

@@ -11,6 +11,7 @@ import logging
 import time
 
 from psycopg2.errors import UniqueViolation
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from odoo import _, http
 from odoo.exceptions import ValidationError
@@ -34,11 +35,45 @@ def _error(status, code, message):
     return _json(status, {"error": {"code": code, "message": message}})
 
 
+def _body_refused():
+    """An error response for a body that is not JSON or too large, else None.
+
+    Checked from the headers, before a byte of the body is read: the content
+    type must be ``application/json`` (415 otherwise) and the declared
+    ``Content-Length`` at most MAX_BODY_BYTES (413). A body sent without a
+    length (chunked) is read at most one byte past the limit.
+    """
+    httprequest = request.httprequest
+    if httprequest.mimetype != "application/json":
+        return _error(
+            415, "unsupported_media_type", "The request body must be sent as application/json."
+        )
+    length = httprequest.content_length
+    if length is not None and length > MAX_BODY_BYTES:
+        return _error(413, "body_too_large", "The request body is too large.")
+    if length is None:
+        # Bound what a body without a declared length may make us read.
+        httprequest.max_content_length = MAX_BODY_BYTES
+    return None
+
+
+def _read_body():
+    """The body (at most MAX_BODY_BYTES), or None when it is larger."""
+    try:
+        body = request.httprequest.get_data(cache=True)
+    except RequestEntityTooLarge:
+        return None
+    return body if len(body) <= MAX_BODY_BYTES else None
+
+
 def _read_json_body():
     """The request body and its JSON, or an error response."""
-    body = request.httprequest.get_data(cache=True)
-    if len(body) > MAX_BODY_BYTES:
-        return body, None, _error(413, "body_too_large", "The request body is too large.")
+    refused = _body_refused()
+    if refused:
+        return b"", None, refused
+    body = _read_body()
+    if body is None:
+        return b"", None, _error(413, "body_too_large", "The request body is too large.")
     try:
         payload = json.loads(body or b"null")
     except (ValueError, UnicodeDecodeError):
@@ -66,8 +101,11 @@ class TelephonyController(http.Controller):
         timestamp = headers.get("X-Crm-Timestamp", "")
         if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > REPLAY_WINDOW:
             return _error(401, "stale_timestamp", "The timestamp is missing or outside the window.")
-        body = request.httprequest.get_data(cache=True)
-        if len(body) > MAX_BODY_BYTES:
+        refused = _body_refused()
+        if refused:
+            return refused
+        body = _read_body()
+        if body is None:
             return _error(413, "body_too_large", "The request body is too large.")
         signature = headers.get("X-Crm-Signature", "")
         if not key._crm_signature_valid(timestamp, body, signature):

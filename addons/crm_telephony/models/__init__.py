@@ -2,6 +2,7 @@ from . import res_users
 from . import crm_phone_e164_mixin
 from . import res_partner
 from . import crm_lead
+from . import crm_team
 from . import crm_phone_call
 from . import crm_phone_call_event
 from . import crm_phone_api_key

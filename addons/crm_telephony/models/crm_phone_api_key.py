@@ -5,7 +5,7 @@ import hmac
 import secrets
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 KEY_ID_PREFIX = "crmk_"
 RATE_LIMIT_PARAM = "crm_telephony.rate_limit_per_minute"
@@ -14,6 +14,9 @@ RATE_LIMIT_PARAM = "crm_telephony.rate_limit_per_minute"
 # their own connection, bench/bench_ami_to_popup.py); a phone, a few a minute.
 DEFAULT_RATE_LIMITS = {"pbx": 6000, "mobile": 600}
 REPLAY_WINDOW = 300
+ADMIN_GROUP = "crm_telephony.group_crm_telephony_admin"
+# What the owner of a key may change without being a telephony administrator.
+OWNER_WRITABLE_FIELDS = frozenset({"name", "active"})
 
 
 def _hash_token(token):
@@ -56,9 +59,46 @@ class CrmPhoneApiKey(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._crm_check_may_issue(vals)
             vals["key_id"] = KEY_ID_PREFIX + secrets.token_hex(8)
         return super().create(vals_list)
 
+    def write(self, vals):
+        self._crm_check_may_change(vals)
+        return super().write(vals)
+
+    # --- who may do what ------------------------------------------------
+    def _crm_is_telephony_admin(self):
+        return self.env.su or self.env.user.has_group(ADMIN_GROUP)
+
+    @api.model
+    def _crm_check_may_issue(self, vals):
+        """Employees issue mobile keys for themselves; PBX keys are for administrators.
+
+        The record rules refuse the same; this says why in words.
+        """
+        if self._crm_is_telephony_admin():
+            return
+        if vals.get("kind", "mobile") != "mobile":
+            raise AccessError(
+                _("Only telephony administrators can create PBX keys: ask your administrator.")
+            )
+        if vals.get("user_id", self.env.uid) != self.env.uid:
+            raise AccessError(_("You can create telephony keys for yourself only."))
+
+    def _crm_check_may_change(self, vals):
+        """Owners rename and revoke their keys; nothing else, and revoking is final."""
+        if self._crm_is_telephony_admin():
+            return
+        if set(vals) - OWNER_WRITABLE_FIELDS or vals.get("active", False):
+            raise AccessError(
+                _(
+                    "You can rename or revoke your telephony keys, nothing else: a revoked "
+                    "key stays revoked. Create a new key instead."
+                )
+            )
+
+    # --- actions --------------------------------------------------------
     def _crm_issue_secret(self):
         """Generate a new secret; the caller shows it once, we keep its hash."""
         self.ensure_one()
@@ -70,17 +110,36 @@ class CrmPhoneApiKey(models.Model):
         return f"{self.key_id}.{secret}" if self.kind == "mobile" else secret
 
     def action_generate_secret(self):
+        """Issue a new secret and show it once.
+
+        The secret travels in the action's result only: it is never stored in
+        clear (no record another user could read, nothing left for the vacuum).
+        """
         self.ensure_one()
-        if self.user_id != self.env.user and not self.env.user.has_group("base.group_system"):
-            raise UserError(_("Only the owner of a key can generate its secret."))
+        self.check_access("write")
+        if not self.active:
+            raise UserError(_("This key is revoked: create a new key instead."))
+        if not self._crm_is_telephony_admin() and (
+            self.user_id != self.env.user or self.kind != "mobile"
+        ):
+            raise AccessError(
+                _(
+                    "Only the owner of a mobile key or a telephony administrator can issue "
+                    "its secret."
+                )
+            )
         secret = self._crm_issue_secret()
-        wizard = self.env["crm.phone.api.key.secret"].create({"key_id": self.id, "secret": secret})
         return {
-            "type": "ir.actions.act_window",
-            "res_model": wizard._name,
-            "res_id": wizard.id,
-            "views": [(False, "form")],
+            "type": "ir.actions.client",
+            "tag": "crm_telephony.api_key_secret",
+            "name": _("New Secret"),
             "target": "new",
+            "params": {
+                "key_id": self.key_id,
+                "key_name": self.name,
+                "kind": self.kind,
+                "secret": secret,
+            },
         }
 
     def action_revoke(self):

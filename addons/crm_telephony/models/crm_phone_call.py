@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import str2bool
+from odoo.tools import format_datetime, str2bool
 
 from ..tools.ami_client import AmiClient, AmiError
 from ..tools.phone import caller_id_candidates, normalize_e164
@@ -17,11 +17,14 @@ from .res_config_settings import AMI_SECRET_PARAM
 _logger = logging.getLogger(__name__)
 
 EVENT_TYPES = ("ringing", "answered", "ended")
+# "agent": one agent's phone stopped ringing (hunt groups, queues); "call": the call.
+EVENT_SCOPES = ("call", "agent")
 DIRECTIONS = ("inbound", "outbound", "internal")
 END_STATES = ("answered", "missed", "busy", "failed")
 FINAL_STATES = ("answered", "missed", "busy", "failed")
 CREATE_LEAD_PARAM = "crm_telephony.create_lead_unknown"
 POPUP_HIDE_LEADS_PARAM = "crm_telephony.popup_hide_leads"
+CALLBACK_USER_PARAM = "crm_telephony.callback_user_id"
 HISTORY_TAG = {"inbound": "incoming_call", "outbound": "outgoing_call", "internal": None}
 
 
@@ -75,6 +78,15 @@ class CrmPhoneCall(models.Model):
         help="The customer's number in international format, to find calls back.",
     )
     agent_id = fields.Many2one("res.users", index=True, ondelete="set null")
+    rang_user_ids = fields.Many2many(
+        "res.users",
+        "crm_phone_call_rang_user_rel",
+        "call_id",
+        "user_id",
+        string="Rang For",
+        help="The agents whose phone rang for this call: each of them finds it in the call "
+        "log, also when nobody answered.",
+    )
     team_id = fields.Many2one("crm.team", string="Sales Team", index=True)
     partner_id = fields.Many2one("res.partner", string="Contact", index=True, ondelete="set null")
     lead_id = fields.Many2one(
@@ -156,17 +168,24 @@ class CrmPhoneCall(models.Model):
     def _crm_match_number(self, number):
         """The best partner and lead for ``number`` and the other matches.
 
-        Exact match on the E.164 columns; several matches: the record with
-        the latest activity first (open leads before partners' old leads).
+        Exact match on the E.164 columns, reading by reading in the order of
+        ``caller_id_candidates`` (the PBX country's reading first): the first
+        reading that matches a contact or a lead wins, so a number written
+        recently under another reading cannot take the call. Several matches
+        of that reading: the record with the latest activity first (open
+        leads before partners' old leads).
         """
         Partner = self.env["res.partner"].sudo()
         Lead = self.env["crm.lead"].sudo()
-        leads = Lead._crm_search_caller(number)
+        leads, partners = Lead.browse(), Partner.browse()
+        for e164 in caller_id_candidates(number, Partner._crm_default_country_code()):
+            leads, partners = Lead._crm_search_e164(e164), Partner._crm_search_e164(e164)
+            if leads or partners:
+                break
         leads = leads.sorted(
             lambda lead: (lead.active and not lead.stage_id.is_won, lead.write_date),
             reverse=True,
         )
-        partners = Partner._crm_search_caller(number)
         partner = partners[:1] or leads[:1].partner_id
         lead = leads[:1]
         return {
@@ -197,6 +216,10 @@ class CrmPhoneCall(models.Model):
             raise ValidationError(_("Unknown call event type; use ringing, answered or ended."))
         if event.get("direction", "inbound") not in DIRECTIONS:
             raise ValidationError(_("Unknown call direction; use inbound, outbound or internal."))
+        if event.get("scope", "call") not in EVENT_SCOPES:
+            raise ValidationError(_("Unknown call event scope; use call or agent."))
+        if event.get("scope") == "agent" and event["type"] != "ended":
+            raise ValidationError(_("Only an ended event can concern one agent's leg."))
         if event["type"] == "ended" and event.get("state") not in END_STATES:
             raise ValidationError(
                 _("An ended call needs its outcome: answered, missed, busy or failed.")
@@ -250,14 +273,22 @@ class CrmPhoneCall(models.Model):
         agent = agent or self._crm_agent_for_extension(event.get("extension"))
         if not call:
             call = self._crm_create_from_event(event, direction, source)
+        if event.get("scope") == "agent":
+            # One agent's phone stopped ringing; the call goes on (a later
+            # member of the hunt group or queue may answer). Remember who rang.
+            if agent:
+                call.rang_user_ids = [Command.link(agent.id)]
+            return call
         if event["type"] == "ended" and call._crm_colleague_answered(event, agent):
             return call
         values = {}
+        if agent and event["type"] in ("ringing", "ended") and call.direction != "outbound":
+            values["rang_user_ids"] = [Command.link(agent.id)]
         if event["type"] == "ringing":
             # A ringing event arriving after the end (delivery retried) pops up nothing.
-            if agent and direction != "outbound" and not call.ended_at:
+            if agent and call._crm_pops_up_for(agent) and not call.ended_at:
                 call._crm_notify_ringing(agent)
-            if agent and direction == "outbound" and not call.agent_id:
+            if agent and call.direction == "outbound" and not call.agent_id:
                 values["agent_id"] = agent.id
         elif event["type"] == "answered":
             values.update(
@@ -278,6 +309,8 @@ class CrmPhoneCall(models.Model):
                 values["agent_id"] = agent.id
         if values.get("agent_id") and not call.team_id:
             values["team_id"] = self.env["res.users"].browse(values["agent_id"]).sale_team_id.id
+        elif event["type"] == "ended" and not call.team_id and not call.agent_id:
+            values["team_id"] = call._crm_group_team().id
         if call.state in FINAL_STATES and call.ended_at and event["type"] != "ended":
             # A late "ringing"/"answered" after the end must not reopen the call.
             values.pop("state", None)
@@ -304,6 +337,35 @@ class CrmPhoneCall(models.Model):
             and agent != self.agent_id
             and event.get("state") != "answered"
         )
+
+    def _crm_pops_up_for(self, agent):
+        """Whether ``agent`` gets a caller-ID popup: never for a call he placed.
+
+        Outgoing calls (click-to-dial, trunk legs) and internal calls whose
+        caller is the agent himself (a Follow-Me leg of his call) show nothing.
+        """
+        self.ensure_one()
+        if self.direction == "outbound":
+            return False
+        extension = agent.pbx_extension or ""
+        own_numbers = {extension, extension.split("-", 1)[0]} - {""}
+        return self.from_number not in own_numbers
+
+    def _crm_group_team(self):
+        """The team a call nobody answered belongs to.
+
+        The team whose PBX numbers include the number called (the ring group
+        or queue), else the one team of every agent whose phone rang.
+        """
+        self.ensure_one()
+        number = (self.to_number or "").strip()
+        if number:
+            teams = self.env["crm.team"].sudo().search([("crm_phone_numbers", "ilike", number)])
+            team = teams.filtered(lambda t: number in t._crm_phone_number_list())[:1]
+            if team:
+                return team
+        teams = self.rang_user_ids.sale_team_id
+        return teams if len(teams) == 1 else self.env["crm.team"]
 
     def _crm_create_from_event(self, event, direction, source):
         customer_number = (
@@ -355,7 +417,13 @@ class CrmPhoneCall(models.Model):
     def _crm_agent_for_extension(self, extension):
         if not extension:
             return self.env["res.users"]
-        return self.env["res.users"].sudo().search([("pbx_extension", "=", extension)], limit=1)
+        user = (
+            self.env["res.users"]
+            .sudo()
+            .search([("pbx_extension", "=", extension), ("share", "=", False)], limit=1)
+        )
+        # An extension left on a user who no longer takes calls pops nothing up.
+        return user if user and user._crm_is_telephony_agent() else self.env["res.users"]
 
     # ------------------------------------------------------------------
     # Caller-ID popup
@@ -392,21 +460,24 @@ class CrmPhoneCall(models.Model):
             limit=3,
         )
         lead_visible = bool(lead.with_user(agent)._filtered_access("read"))
+        caller_name = partner.name or (lead_visible and lead.contact_name) or self.caller_name or ""
+        company = partner.commercial_company_name or partner.parent_id.name or ""
         return {
             "call_id": self.id,
             "number": self.from_number or "",
-            "caller_name": partner.name
-            or (lead_visible and lead.contact_name)
-            or self.caller_name
-            or "",
-            "company": partner.commercial_company_name or partner.parent_id.name or "",
+            "caller_name": caller_name,
+            # A company calling is named once, in the title.
+            "company": company if company != caller_name else "",
             "partner_id": partner.id or False,
             "lead_id": lead_visible and lead.id,
             "open_leads": [{"id": o.id, "name": o.name} for o in open_leads],
             "other_contacts": [{"id": p.id, "name": p.display_name} for p in others],
             "last_calls": [
                 {
-                    "when": fields.Datetime.to_string(c.started_at),
+                    # In the agent's time zone and language, as he reads it.
+                    "when": format_datetime(
+                        self.env, c.started_at, tz=agent.tz, lang_code=agent.lang
+                    ),
                     "state": c.state,
                     "direction": c.direction,
                 }
@@ -445,6 +516,8 @@ class CrmPhoneCall(models.Model):
             )
         if self.agent_id:
             text += " - " + _("agent %(agent)s", agent=self.agent_id.name)
+        elif self.team_id:
+            text += " - " + _("team %(team)s", team=self.team_id.name)
         if self.duration:
             text += " - " + _(
                 "%(minutes)s min %(seconds)s s",
@@ -474,12 +547,38 @@ class CrmPhoneCall(models.Model):
                 )
                 message._crm_apply_system_tags([code])
 
+    def _crm_callback_owner(self):
+        """Who calls back a missed call (documented in the readme's USAGE):
+
+        the customer's salesperson (of the lead, else of the contact), else
+        the agent the call was for (a direct call: the one phone that rang),
+        else the team leader of the group that rang, else the user set in the
+        settings. Only active internal users: never the public user.
+        """
+        self.ensure_one()
+        lead, partner = self.sudo().lead_id, self.partner_id.sudo()
+        rang = self.rang_user_ids if len(self.rang_user_ids) == 1 else self.env["res.users"]
+        param = self.env["ir.config_parameter"].sudo().get_param(CALLBACK_USER_PARAM)
+        configured = self.env["res.users"].browse(int(param)).exists() if param else None
+        for user in (
+            lead.user_id,
+            partner.commercial_partner_id.user_id,
+            self.agent_id,
+            rang,
+            self.team_id.user_id,
+            configured,
+        ):
+            if user and user.active and not user.share:
+                return user
+        return self.env["res.users"]
+
     def _crm_schedule_callback(self):
-        responsible = self.agent_id or self.team_id.user_id
+        responsible = self._crm_callback_owner()
         record = self.sudo().lead_id or self.partner_id.sudo()
         if not record or not responsible:
             return
-        record.activity_schedule(
+        # Scheduled by the system (OdooBot), not by the API's public user.
+        record.with_user(SUPERUSER_ID).activity_schedule(
             "mail.mail_activity_data_call",
             summary=_("Call back %(number)s (missed call)", number=self.from_number or ""),
             user_id=responsible.id,

@@ -17,6 +17,16 @@ class ResPartner(models.Model):
         string="Calls", compute="_compute_crm_phone_call_count", groups=CALL_READERS
     )
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "country_id" in vals and (
+            self.env["res.company"].sudo().search_count([("partner_id", "in", self.ids)], limit=1)
+        ):
+            # A company's country is the country of its stored numbers that
+            # have none: read again those that could not be parsed before.
+            self._crm_request_renormalize()
+        return result
+
     def _compute_crm_phone_call_count(self):
         counts = dict(
             self.env["crm.phone.call"]._read_group(

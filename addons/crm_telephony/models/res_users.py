@@ -1,7 +1,13 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+
+# An extension, optionally with the tenant of a multi-tenant PBX: chan_sip and
+# PJSIP peers named <extension>-<tenant> ("SIP/9170-12-0000003c").
+EXTENSION_PATTERN = re.compile(r"^\d{1,10}(-[A-Za-z0-9_]{1,32})?$")
 
 
 class ResUsers(models.Model):
@@ -9,6 +15,7 @@ class ResUsers(models.Model):
 
     pbx_extension = fields.Char(
         string="PBX Extension",
+        groups="base.group_user",
         index="btree_not_null",
         copy=False,
         help="The extension of this user's phone on the company PBX. When it "
@@ -17,6 +24,7 @@ class ResUsers(models.Model):
 
     crm_dial_on_mobile = fields.Boolean(
         string="Dial on My Mobile",
+        groups="base.group_user",
         help="Dial buttons send the number to your mobile app instead of ringing your "
         "desk phone through the PBX.",
     )
@@ -35,16 +43,37 @@ class ResUsers(models.Model):
 
     @property
     def SELF_WRITEABLE_FIELDS(self):
-        # Agents keep their own extension up to date from their preferences.
-        return super().SELF_WRITEABLE_FIELDS + ["pbx_extension", "crm_dial_on_mobile"]
+        # Agents keep their own extension up to date from their preferences;
+        # portal users and employees who take no calls cannot make themselves agents.
+        fields_ = super().SELF_WRITEABLE_FIELDS
+        if self.env.user._crm_is_telephony_agent():
+            fields_ = fields_ + ["pbx_extension", "crm_dial_on_mobile"]
+        return fields_
+
+    def _crm_is_telephony_agent(self):
+        """Sales and support take calls (the roles table); nobody else does."""
+        self.ensure_one()
+        return not self.share and (
+            self.has_group("sales_team.group_sale_salesman")
+            or self.has_group("crm_custom.group_crm_support")
+        )
 
     @api.constrains("pbx_extension")
     def _check_pbx_extension(self):
         for user in self.filtered("pbx_extension"):
-            if not user.pbx_extension.isdigit():
+            if not EXTENSION_PATTERN.match(user.pbx_extension):
                 raise ValidationError(
                     _(
-                        "The PBX extension of %(user)s must contain digits only, like 21 or 1986.",
+                        "The PBX extension of %(user)s must be digits, optionally followed by "
+                        "a dash and the PBX tenant, like 21, 1986 or 9170-12.",
+                        user=user.name,
+                    )
+                )
+            if not user._crm_is_telephony_agent():
+                raise ValidationError(
+                    _(
+                        "%(user)s cannot have a PBX extension: only internal users of sales "
+                        "or support take calls in the CRM.",
                         user=user.name,
                     )
                 )

@@ -1,6 +1,9 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import hashlib
+import hmac
 import itertools
+import time
 
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
@@ -30,6 +33,18 @@ def call_event(call_id, event_type, **values):
     }
     event.update(values)
     return event
+
+
+def signed_headers(key_id, secret, body, content_type="application/json"):
+    """Headers of a PBX events request signed as the bridge signs it."""
+    stamp = str(int(time.time()))
+    digest = hmac.new(secret.encode(), f"{stamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return {
+        "Content-Type": content_type,
+        "X-Crm-Key": key_id,
+        "X-Crm-Timestamp": stamp,
+        "X-Crm-Signature": f"sha256={digest}",
+    }
 
 
 class TelephonyCase(TransactionCase):

@@ -218,6 +218,8 @@ class TestCallEvents(TelephonyCase):
             call_event("c-11", "ended", state="missed", duration="ten"),
             call_event("c-11", "ringing", at="yesterday"),
             call_event("c-11", "ringing", caller_number=["+98"]),
+            call_event("c-11", "ended", state="missed", scope="everyone"),
+            call_event("c-11", "ringing", scope="agent"),
             "not an object",
         ):
             with self.subTest(bad=bad), self.assertRaises(ValidationError):

@@ -69,8 +69,8 @@ class TestPhoneNormalization(TelephonyCase):
 
     def test_company_country_then_default_country(self):
         self.env.company.country_id = self.env.ref("base.il")
-        partner = self.env["res.partner"].create({"name": "No country", "phone": "054-123-4567"})
-        self.assertEqual(partner.phone_e164, "+972541234567")
+        partner = self.env["res.partner"].create({"name": "No country", "phone": "054-212-3456"})
+        self.assertEqual(partner.phone_e164, "+972542123456")
         self.env.company.country_id = False
         partner2 = self.env["res.partner"].create({"name": "Default", "phone": "0912 123 4567"})
         self.assertEqual(partner2.phone_e164, "+989121234567", "default country setting: Iran")

@@ -1,16 +1,13 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import hashlib
-import hmac
 import json
-import time
 from unittest.mock import patch
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.bus.websocket import WebsocketConnectionHandler
 
-from .common import call_event
+from .common import call_event, signed_headers
 
 
 @tagged("post_install", "-at_install", "crm_suite_http")
@@ -31,7 +28,7 @@ class TestCallerPopupTour(HttpCase):
             groups="crm_custom.group_crm_sales_user",
             name="Tour Agent",
         )
-        agent.pbx_extension = "7301"
+        agent.write({"pbx_extension": "7301", "tz": "Asia/Tehran"})
         customer = self.env["res.partner"].create(
             {
                 "name": "Tour Caller Sadeghi",
@@ -47,6 +44,18 @@ class TestCallerPopupTour(HttpCase):
                 "user_id": agent.id,
             }
         )
+        # An earlier call, at 15:00 UTC: the agent in Tehran reads 6:30 PM.
+        self.env["crm.phone.call"].sudo()._crm_ingest_events(
+            [
+                call_event(
+                    "tour-0",
+                    "ended",
+                    caller_number="+989123030303",
+                    state="missed",
+                    started_at="2026-11-22T15:00:00Z",
+                )
+            ]
+        )
         key = self.env["crm.phone.api.key"].create({"name": "Tour PBX", "kind": "pbx"})
         secret = key._crm_issue_secret()
         body = json.dumps(
@@ -61,19 +70,10 @@ class TestCallerPopupTour(HttpCase):
                 ]
             }
         ).encode()
-        stamp = str(int(time.time()))
-        signature = hmac.new(
-            secret.encode(), f"{stamp}.".encode() + body, hashlib.sha256
-        ).hexdigest()
         response = self.url_open(
             "/crm_telephony/v1/pbx/events",
             data=body,
-            headers={
-                "Content-Type": "application/json",
-                "X-Crm-Key": key.key_id,
-                "X-Crm-Timestamp": stamp,
-                "X-Crm-Signature": f"sha256={signature}",
-            },
+            headers=signed_headers(key.key_id, secret, body),
         )
         self.assertEqual(response.status_code, 200, response.text)
         self.start_tour("/odoo", "crm_telephony_caller_popup_tour", login="tel_tour_agent")

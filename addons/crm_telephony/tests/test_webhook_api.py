@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import hashlib
 import hmac
+import http.client
 import json
 import threading
 import time
@@ -39,7 +40,14 @@ class TestTelephonyApi(HttpCase):
 
     # --- helpers --------------------------------------------------------
     def post_events(
-        self, events=None, body=None, timestamp=None, secret=None, key=None, signature=None
+        self,
+        events=None,
+        body=None,
+        timestamp=None,
+        secret=None,
+        key=None,
+        signature=None,
+        content_type="application/json",
     ):
         body = body if body is not None else json.dumps({"events": events}).encode()
         timestamp = str(int(time.time()) if timestamp is None else timestamp)
@@ -47,17 +55,17 @@ class TestTelephonyApi(HttpCase):
             (secret or self.pbx_secret).encode(), f"{timestamp}.".encode() + body, hashlib.sha256
         ).hexdigest()
         headers = {
-            "Content-Type": "application/json",
+            "Content-Type": content_type,
             "X-Crm-Key": key or self.pbx_key.key_id,
             "X-Crm-Timestamp": timestamp,
             "X-Crm-Signature": signature or f"sha256={digest}",
         }
         return self.url_open(EVENTS_URL, data=body, headers=headers)
 
-    def mobile(self, path, payload=None, token=None, method="POST", raw=None):
+    def mobile(self, path, payload=None, token=None, method="POST", raw=None, content_type=None):
         headers = {
             "Authorization": f"Bearer {token or self.mobile_token}",
-            "Content-Type": "application/json",
+            "Content-Type": content_type or "application/json",
         }
         url = f"/crm_telephony/v1/mobile/{path}"
         if method == "GET":
@@ -269,3 +277,57 @@ class TestTelephonyApi(HttpCase):
         )
         self.assertRefused(self.mobile(f"dial_requests/{foreign.id}/ack", {}), 404, "not_found")
         self.assertEqual(foreign.state, "pending")
+
+    # --- strictness: content type and size, from the headers ----------------
+    @mute_logger(*MUTE)
+    def test_json_routes_refuse_other_content_types(self):
+        events = [call_event("w-ct", "ringing", caller_number="+989127778899")]
+        calls = {"calls": [{"id": "ct-1", "direction": "inbound", "number": "+98912"}]}
+        for content_type in (
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/jsonp",
+            "",
+        ):
+            with self.subTest(content_type=content_type):
+                response = self.post_events(events, content_type=content_type)
+                self.assertRefused(response, 415, "unsupported_media_type")
+                response = self.mobile("calls", calls, content_type=content_type or "text/html")
+                self.assertRefused(response, 415, "unsupported_media_type")
+        self.assertFalse(self.calls("w-ct"))
+        # With a charset it is JSON all the same.
+        response = self.post_events(events, content_type="application/json; charset=utf-8")
+        self.assertEqual(response.status_code, 200, response.text)
+
+    def _declare_huge_body(self, path, headers):
+        """POST declaring a 50 MB body but sending a few bytes: only a server
+        that answers from Content-Length, without reading, replies in time."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.http_port(), timeout=10)
+        try:
+            connection.putrequest("POST", path)
+            for name, value in {**headers, "Content-Length": str(50 * 1024 * 1024)}.items():
+                connection.putheader(name, value)
+            connection.endheaders(b'{"events": [')
+            response = connection.getresponse()
+            return response.status, json.loads(response.read() or b"{}")
+        finally:
+            connection.close()
+
+    @mute_logger(*MUTE)
+    def test_body_size_is_checked_before_reading_it(self):
+        status, payload = self._declare_huge_body(
+            EVENTS_URL,
+            {
+                "Content-Type": "application/json",
+                "X-Crm-Key": self.pbx_key.key_id,
+                "X-Crm-Timestamp": str(int(time.time())),
+                "X-Crm-Signature": "sha256=" + "0" * 64,
+            },
+        )
+        self.assertEqual((status, payload["error"]["code"]), (413, "body_too_large"))
+        status, payload = self._declare_huge_body(
+            "/crm_telephony/v1/mobile/calls",
+            {"Content-Type": "application/json", "Authorization": f"Bearer {self.mobile_token}"},
+        )
+        self.assertEqual((status, payload["error"]["code"]), (413, "body_too_large"))

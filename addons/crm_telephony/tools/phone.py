@@ -17,12 +17,19 @@ MAX_E164_DIGITS = 15
 _NON_DIAL = re.compile(r"[^\d+]")
 
 
-def normalize_e164(number, country_code=None):
+def normalize_e164(number, country_code=None, assumed=False):
     """Return ``number`` as E.164 (``+989121234567``) or ``False``.
 
     ``country_code`` (ISO 3166 alpha-2) is used for national formats like
     ``0912 123 4567``; international prefixes (``+98``, ``0098``, ``011 1``)
     are understood by ``phonenumbers`` for the country that dials them.
+
+    ``assumed``: the country is a guess (the company's or the default phone
+    country, not the record's own). A national number must then be *valid*
+    for it, not merely of a possible length: an Israeli ``052-123-4567``
+    read under a US company would otherwise become ``+10521234567``, a
+    plausible-looking wrong number. It stays unparsed instead, until the
+    right country is set (see ``crm.phone.e164.mixin._crm_renormalize``).
     """
     if not number or not isinstance(number, str):
         return False
@@ -44,6 +51,9 @@ def normalize_e164(number, country_code=None):
             parsed = phonenumbers.parse(candidate, region)
         except phonenumbers.NumberParseException:
             continue
+        national = not candidate.lstrip().startswith("+") and not dialable.startswith("00")
+        if assumed and national and not phonenumbers.is_valid_number(parsed):
+            continue
         if phonenumbers.is_possible_number(parsed):
             formatted = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
             if len(formatted) - 1 <= MAX_E164_DIGITS:
@@ -60,7 +70,7 @@ def caller_id_candidates(number, country_code=None):
     """
     found = []
     for candidate_country in (country_code, None):
-        value = normalize_e164(number, candidate_country)
+        value = normalize_e164(number, candidate_country, assumed=True)
         if value and value not in found:
             found.append(value)
     dialable = _NON_DIAL.sub("", number or "")

@@ -158,3 +158,136 @@ def simple_call(
     dest_name = dest_channel or f"PJSIP/{callee}"
     dest = leg(f"{dest_name}-{next(_uniqueids):08x}", callee, linkedid=caller.linkedid)
     return caller, dest
+
+
+# ------------------------------------------------- call shapes of real PBXs
+# Events a PBX sends around a call that the state machine does not need.
+def noise(leg: Leg) -> list[dict[str, str]]:
+    return [
+        {
+            "Event": "VarSet",
+            **_channel_fields(leg, 4),
+            "Variable": "MIXMONITOR_FILENAME",
+            "Value": "/var/spool/asterisk/monitor/x.wav",
+        },  # fmt: skip
+        {
+            "Event": "Newexten",
+            **_channel_fields(leg, 4),
+            "Application": "Set",
+            "AppData": "__FROMEXTEN=" + leg.number,
+        },  # fmt: skip
+        {
+            "Event": "DeviceStateChange",
+            "Device": leg.channel.rsplit("-", 1)[0],
+            "State": "INUSE",
+        },  # fmt: skip
+        {"Event": "RTCPSent", **_channel_fields(leg, 6), "SSRC": "0x1a2b3c4d"},
+    ]
+
+
+def _member_legs(caller: Leg, member_channel: str, number: str, via_local: bool):
+    """(the leg the caller's side dials, the member's phone leg, its dialler)."""
+    phone = leg(f"{member_channel}-{next(_uniqueids):08x}", number, linkedid=caller.linkedid)
+    if not via_local:
+        return phone, phone, caller
+    tag = f"{next(_uniqueids):08x}"
+    local_1 = leg(f"Local/{number}@from-queue-{tag};1", number, linkedid=caller.linkedid)
+    local_2 = leg(f"Local/{number}@from-queue-{tag};2", number, linkedid=caller.linkedid)
+    return local_1, phone, local_2
+
+
+def _ring_member(caller: Leg, member: tuple[Leg, Leg, Leg]) -> list[dict[str, str]]:
+    first, phone, dialler = member
+    events = [newchannel(first, 0), dial_begin(caller, first)]
+    if dialler is not caller:
+        events += [newchannel(dialler, 4), newchannel(phone, 0), dial_begin(dialler, phone)]
+    return events + [newstate(phone, 5), dial_state(dialler, phone), *noise(phone)[:2]]
+
+
+def _member_gives_up(caller: Leg, member: tuple[Leg, Leg, Leg], status: str) -> list[dict]:
+    first, phone, dialler = member
+    events = [dial_end(dialler, phone, status), hangup(phone, "19")]
+    if dialler is not caller:
+        events += [dial_end(caller, first, status), hangup(dialler), hangup(first)]
+    return events
+
+
+def _member_answers(caller: Leg, member: tuple[Leg, Leg, Leg]) -> list[dict[str, str]]:
+    first, phone, dialler = member
+    events = [newstate(phone, 6), dial_end(dialler, phone, "ANSWER")]
+    if dialler is not caller:
+        events += [dial_end(caller, first, "ANSWER"), newstate(first, 6)]
+    return events + [newstate(caller, 6), bridge_enter(phone), bridge_enter(caller),
+                     *noise(phone)[2:]]  # fmt: skip
+
+
+def _hang_up_all(legs: list[Leg]) -> list[dict[str, str]]:
+    return [hangup(one) for one in legs]
+
+
+def inbound_caller(number: str, dialled: str, name: str = "") -> Leg:
+    return leg(f"PJSIP/trunk-{next(_uniqueids):08x}", number, name, exten=dialled)
+
+
+def hunt_group_call(
+    caller: Leg,
+    members: list[tuple[str, str]],
+    answered_by: int | None,
+    *,
+    via_local: bool = True,
+) -> list[dict[str, str]]:
+    """A queue / hunt group ringing ``members`` (channel prefix, number) one
+    after another (linear, round-robin, memory-hunt): each rings until it
+    times out (NOANSWER), until member ``answered_by`` (an index) answers;
+    ``None``: nobody answers and the caller hangs up."""
+    events = [newchannel(caller, 4), *noise(caller)[:2]]
+    for index, (channel, number) in enumerate(members):
+        member = _member_legs(caller, channel, number, via_local)
+        events += _ring_member(caller, member)
+        if index == answered_by:
+            events += _member_answers(caller, member)
+            return events + _hang_up_all([member[1], member[2], member[0], caller])
+        if answered_by is None and index == len(members) - 1:
+            events += [hangup(caller, "16"), *_member_gives_up(caller, member, "CANCEL")]
+            return events
+        events += _member_gives_up(caller, member, "NOANSWER")
+    return events + [hangup(caller)]
+
+
+def ring_all_call(caller: Leg, members: list[tuple[str, str]]) -> list[dict[str, str]]:
+    """Every member rings at once; nobody answers; the caller hangs up."""
+    legs = [_member_legs(caller, channel, number, True) for channel, number in members]
+    events = [newchannel(caller, 4), *noise(caller)[:2]]
+    for member in legs:
+        events += _ring_member(caller, member)
+    events += [hangup(caller, "16")]
+    for member in legs:
+        events += _member_gives_up(caller, member, "CANCEL")
+    return events
+
+
+def trunk_call(caller: Leg, trunk_channel: str, number: str, answered: bool) -> list[dict]:
+    """An agent's phone (``caller``) dials out through a trunk peer."""
+    trunk = leg(f"{trunk_channel}-{next(_uniqueids):08x}", number, linkedid=caller.linkedid)
+    events = [newchannel(caller, 4), *noise(caller)[:2], newchannel(trunk, 0),
+              dial_begin(caller, trunk), newstate(trunk, 5), dial_state(caller, trunk)]  # fmt: skip
+    if answered:
+        events += [newstate(trunk, 6), dial_end(caller, trunk, "ANSWER"), newstate(caller, 6),
+                   bridge_enter(trunk), bridge_enter(caller), *noise(trunk)[2:]]  # fmt: skip
+        return events + [hangup(trunk), hangup(caller)]
+    return events + [dial_end(caller, trunk, "NOANSWER"), hangup(trunk), hangup(caller)]
+
+
+def follow_me_call(
+    caller: Leg, desk_channel: str, extension: str, mobile: str, answered_on_mobile: bool
+) -> list[dict[str, str]]:
+    """``caller`` calls ``extension``; Follow-Me rings the desk phone and, through
+    the trunk, the callee's mobile."""
+    desk = _member_legs(caller, desk_channel, extension, True)
+    cell = _member_legs(caller, "PJSIP/trunk", mobile, True)
+    events = [newchannel(caller, 4), *_ring_member(caller, desk), *_ring_member(caller, cell)]
+    if answered_on_mobile:
+        events += _member_gives_up(caller, desk, "CANCEL") + _member_answers(caller, cell)
+        return events + _hang_up_all([cell[1], cell[2], cell[0], caller])
+    events += [hangup(caller, "16"), *_member_gives_up(caller, desk, "CANCEL")]
+    return events + _member_gives_up(caller, cell, "CANCEL")

@@ -6,6 +6,7 @@ import itertools
 from datetime import datetime
 
 import pytest
+import scenarios
 from ami_bridge.calls import CallStateMachine, channel_endpoint, clean_caller_number
 from ami_bridge.protocol import AmiParser
 from scenarios import (
@@ -357,3 +358,82 @@ def test_reconcile_adopts_a_call_that_started_during_the_gap():
     events = state_machine.reconcile(live, now=1_770_888_100.0)
     assert [(e.type, e.extension, e.direction) for e in events] == [("ringing", "21", "inbound")]
     assert events[0].started_at == pytest.approx(1_770_888_095.0)
+
+
+# ------------------------------------------------- call shapes of real PBXs
+QUEUE_MEMBERS = [("PJSIP/7101", "7101"), ("PJSIP/7102", "7102"), ("PJSIP/7103", "7103")]
+
+
+def reported(events):
+    return [(e.type, e.scope, e.extension, e.state) for e in events]
+
+
+@pytest.mark.parametrize("via_local", [True, False], ids=["queue", "hunt-group"])
+def test_sequential_hunt_first_member_unanswered_a_later_one_answers(via_local):
+    caller = scenarios.inbound_caller("+989121112233", "600")
+    stream = stamped(scenarios.hunt_group_call(caller, QUEUE_MEMBERS, 1, via_local=via_local))
+    state = machine()
+    events = state.feed_many(stream)
+    assert reported(events) == [
+        ("ringing", "call", "7101", None),
+        ("ended", "agent", "7101", "missed"),  # 7101's leg, not the call
+        ("ringing", "call", "7102", None),
+        ("answered", "call", "7102", None),
+        ("ended", "call", "7102", "answered"),
+    ]
+    assert {e.direction for e in events} == {"inbound"}
+    assert events[-1].duration > 0
+    assert len({e.event_id for e in events}) == len(events)
+    assert state.calls == {}
+    assert state.unknown_events["VarSet"] > 0, "noise events are counted, not acted on"
+
+
+def test_ring_all_nobody_answers_the_call_belongs_to_nobody():
+    caller = scenarios.inbound_caller("+989121112233", "601")
+    events = machine().feed_many(stamped(scenarios.ring_all_call(caller, QUEUE_MEMBERS)))
+    ringing = [e.extension for e in events if e.type == "ringing"]
+    assert ringing == ["7101", "7102", "7103"]
+    legs_ended = [(e.extension, e.state) for e in events if e.scope == "agent"]
+    assert sorted(legs_ended) == [("7101", "missed"), ("7102", "missed"), ("7103", "missed")]
+    final = [e for e in events if e.scope == "call"][-1]
+    assert (final.type, final.extension, final.state) == ("ended", None, "missed")
+    assert events[-1] is final or final.type == "ended"
+
+
+@pytest.mark.parametrize(
+    "trunk", ["SIP/sip.provider.example.com", "PJSIP/provider-trunk", "IAX2/voip.example.net"]
+)
+def test_outbound_through_a_trunk_rings_nobody_but_the_caller_as_outbound(trunk):
+    caller = leg(f"PJSIP/7101-{1:08x}", "7101", "Agent", exten="00989121112233")
+    events = machine().feed_many(stamped(scenarios.trunk_call(caller, trunk, "0098912", True)))
+    assert {e.direction for e in events} == {"outbound"}
+    assert [(e.type, e.extension) for e in events] == [
+        ("ringing", "7101"), ("answered", "7101"), ("ended", "7101")
+    ]  # fmt: skip
+
+
+def test_follow_me_leg_to_a_mobile_pops_nothing_up_for_the_caller():
+    caller = leg(f"PJSIP/7101-{2:08x}", "7101", "Agent One", exten="7102")
+    stream = scenarios.follow_me_call(caller, "PJSIP/7102", "7102", "09350000002", True)
+    events = machine().feed_many(stamped(stream))
+    ringing = [e.extension for e in events if e.type == "ringing"]
+    assert ringing == ["7102"], "only the callee's desk phone rings in the CRM"
+    answered = [e for e in events if e.type == "answered"]
+    assert [(e.extension, e.direction) for e in answered] == [(None, "internal")]
+    assert events[-1].type == "ended" and events[-1].state == "answered"
+
+
+def test_multi_tenant_peers_are_agents():
+    caller = scenarios.inbound_caller("+989121112233", "9170")
+    members = [("SIP/9170-12", "9170"), ("SIP/9171-12", "9171")]
+    events = machine().feed_many(stamped(scenarios.hunt_group_call(caller, members, 0)))
+    assert [(e.type, e.extension) for e in events] == [
+        ("ringing", "9170-12"), ("answered", "9170-12"), ("ended", "9170-12")
+    ]  # fmt: skip
+    assert channel_endpoint("SIP/9170-12-0000003c") == "9170-12"
+
+
+def test_multi_tenant_agent_calling_out_is_the_outbound_agent():
+    caller = leg("SIP/9170-12-0000003d", "9170", exten="00989121112233")
+    events = machine().feed_many(stamped(scenarios.trunk_call(caller, "SIP/trunk12", "x", True)))
+    assert {(e.direction, e.extension) for e in events} == {("outbound", "9170-12")}

@@ -9,6 +9,7 @@ import sys
 import time
 
 import pytest
+from ami_bridge.calls import DEFAULT_EXTENSION_REGEX
 from ami_bridge.config import BridgeConfig, ConfigError
 
 from conftest import ADDON_DIR
@@ -27,7 +28,7 @@ ENV = {
 def test_config_from_env_with_defaults_and_hidden_secrets():
     without_port = {key: value for key, value in ENV.items() if key != "AMI_PORT"}
     config = BridgeConfig.from_env(without_port)
-    assert config.ami_port == 5038 and config.extension_regex == r"^\d{2,6}$"
+    assert config.ami_port == 5038 and config.extension_regex == DEFAULT_EXTENSION_REGEX
     assert config.spool_path is None and config.log_level == "INFO"
     assert "TOP-secret" not in repr(config)
 

@@ -2,8 +2,17 @@
 // Copyright 2026 CRM Suite Developers
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
+import { markup } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
+import { escape } from "@web/core/utils/strings";
+
+// Phone numbers read left to right also inside Persian or Hebrew text:
+// a first-strong isolate would reorder "+98 912…" in a right-to-left line.
+const LRI = "\u2066";
+const PDI = "\u2069";
+const isolateNumber = (number) => `${LRI}${number}${PDI}`;
+const numberHtml = (number) => `<bdi dir="ltr" class="o_crm_telephony_number">${escape(number)}</bdi>`;
 
 /**
  * Shows who is calling when the PBX rings this user's extension. The server
@@ -28,19 +37,24 @@ export const callerPopupService = {
             });
 
         bus_service.subscribe("crm_telephony/incoming_call", (call) => {
+            // The caller's name is the title; the body never repeats it.
             const lines = [];
+            if (call.caller_name && call.number) {
+                lines.push(numberHtml(call.number));
+            }
             if (call.company) {
-                lines.push(call.company);
+                lines.push(escape(call.company));
             }
             for (const lead of call.open_leads || []) {
-                lines.push(_t("Open: %(lead)s", { lead: lead.name }));
+                lines.push(escape(_t("Open: %(lead)s", { lead: lead.name })));
             }
             if ((call.other_contacts || []).length) {
                 const names = call.other_contacts.map((contact) => contact.name).join(", ");
-                lines.push(_t("Same number: %(names)s", { names }));
+                lines.push(escape(_t("Same number: %(names)s", { names })));
             }
             if ((call.last_calls || []).length) {
-                lines.push(_t("Last call: %(when)s UTC", { when: call.last_calls[0].when }));
+                // "when" is written by the server in the agent's time zone and language.
+                lines.push(escape(_t("Last call: %(when)s", { when: call.last_calls[0].when })));
             }
             const buttons = [];
             let close = () => {};
@@ -65,9 +79,13 @@ export const callerPopupService = {
                     create("res.partner", { default_phone: call.number })
                 );
             }
-            close = notification.add(lines.join(" · ") || call.number, {
+            const body = lines.length ? lines.join(" · ") : numberHtml(call.number || "");
+            close = notification.add(markup(body), {
                 title: _t("Incoming call: %(who)s", {
-                    who: call.caller_name || call.number || _t("unknown number"),
+                    who:
+                        call.caller_name ||
+                        (call.number && isolateNumber(call.number)) ||
+                        _t("unknown number"),
                 }),
                 type: "info",
                 sticky: true,

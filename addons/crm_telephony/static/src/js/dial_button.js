@@ -2,7 +2,8 @@
 // Copyright 2026 CRM Suite Developers
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
-import { Component } from "@odoo/owl";
+import { Component, onWillStart } from "@odoo/owl";
+import { user } from "@web/core/user";
 import { useService } from "@web/core/utils/hooks";
 import { patch } from "@web/core/utils/patch";
 import { PhoneField } from "@web/views/fields/phone/phone_field";
@@ -17,11 +18,21 @@ export class CrmDialButton extends Component {
     setup() {
         this.orm = useService("orm");
         this.notification = useService("notification");
+        // Sales and support take calls (the roles table); nobody else dials.
+        onWillStart(async () => {
+            const groups = ["sales_team.group_sale_salesman", "crm_custom.group_crm_support"];
+            const has = await Promise.all(groups.map((group) => user.hasGroup(group)));
+            this.isAgent = has.some(Boolean);
+        });
     }
 
     get visible() {
         const { record, name } = this.props;
-        return DIALABLE_MODELS.includes(record.resModel) && Boolean(record.data[name]);
+        return (
+            this.isAgent &&
+            DIALABLE_MODELS.includes(record.resModel) &&
+            Boolean(record.data[name])
+        );
     }
 
     async onClick() {

@@ -17,6 +17,23 @@ registry.category("web_tour.tours").add("crm_telephony_caller_popup_tour", {
             trigger: ".o_crm_telephony_caller_popup:contains('Tour opportunity')",
         },
         {
+            content: "The number reads left to right, isolated from the text around it",
+            trigger: ".o_crm_telephony_caller_popup bdi[dir='ltr']:contains('+989123030303')",
+        },
+        {
+            content: "The last call is in the agent's time zone, not in UTC",
+            trigger: ".o_crm_telephony_caller_popup:contains('Last call:'):contains('6:30')",
+            run() {
+                const text = document.querySelector(".o_crm_telephony_caller_popup").textContent;
+                if (text.includes("UTC")) {
+                    throw new Error(`The popup gives the time in UTC: ${text}`);
+                }
+                if (text.split("Tour Caller Sadeghi").length !== 2) {
+                    throw new Error(`The caller is named more than once: ${text}`);
+                }
+            },
+        },
+        {
             content: "Open the customer",
             trigger: ".o_crm_telephony_caller_popup button:contains('Open')",
             run: "click",

@@ -1,1 +1,0 @@
-from . import crm_phone_api_key_secret
