@@ -2,10 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date, datetime
 
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
 
+# After every module is loaded: a database with Accounting has NOT NULL
+# partner columns this addon does not know of at install time.
+@tagged("post_install", "-at_install")
 class TestReaderPreferences(TransactionCase):
     """Portal pages, emails and reports show Jalali dates to Persian readers,
     Gregorian ones to the others; the database keeps ISO dates."""

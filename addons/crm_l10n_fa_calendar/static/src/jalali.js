@@ -258,3 +258,127 @@ export function jalaliInputToGregorian(value, format) {
     }
     return { value: values.join(""), format: formats.join("") };
 }
+
+//-----------------------------------------------------------------------------
+// Periods
+//-----------------------------------------------------------------------------
+
+const JALALI_UNITS = ["year", "quarter", "month", "day"];
+
+function singular(unit) {
+    return unit.endsWith("s") ? unit.slice(0, -1) : unit;
+}
+
+/**
+ * A moment whose calendar fields (year, quarter, month, day) and period
+ * arithmetic (plus/minus/set years, quarters and months, start and end of a
+ * year, quarter or month) are Jalali, for code written against Luxon's
+ * Gregorian ones, such as the search panel's "this month / quarter / year"
+ * filters and their comparisons. start/endOf return real Luxon DateTimes (the
+ * bounds sent to the server); everything else is Luxon's.
+ */
+export class JalaliMoment {
+    constructor(dateTime) {
+        this.dateTime = dateTime;
+        return new Proxy(this, {
+            get(target, key, receiver) {
+                if (key in target) {
+                    return Reflect.get(target, key, receiver);
+                }
+                const value = target.dateTime[key];
+                return typeof value === "function" ? value.bind(target.dateTime) : value;
+            },
+        });
+    }
+
+    get year() {
+        return toJalali(this.dateTime).jy;
+    }
+
+    get month() {
+        return toJalali(this.dateTime).jm;
+    }
+
+    get day() {
+        return toJalali(this.dateTime).jd;
+    }
+
+    get quarter() {
+        return Math.ceil(this.month / 3);
+    }
+
+    get isValid() {
+        return this.dateTime.isValid;
+    }
+
+    plus(duration = {}) {
+        const calendar = { year: 0, month: 0 };
+        const rest = {};
+        for (const [key, value] of Object.entries(duration)) {
+            const unit = singular(key);
+            if (unit === "year") {
+                calendar.year += value;
+            } else if (unit === "quarter") {
+                calendar.month += 3 * value;
+            } else if (unit === "month") {
+                calendar.month += value;
+            } else {
+                rest[key] = value;
+            }
+        }
+        return new JalaliMoment(plusJalali(this.dateTime, calendar).plus(rest));
+    }
+
+    minus(duration = {}) {
+        return this.plus(Object.fromEntries(Object.entries(duration).map(([k, v]) => [k, -v])));
+    }
+
+    set(values = {}) {
+        const { jy, jm, jd } = toJalali(this.dateTime);
+        const year = values.year ?? jy;
+        const month = values.quarter ? (values.quarter - 1) * 3 + 1 : values.month ?? jm;
+        const day = Math.min(values.day ?? jd, jalaaliMonthLength(year, month));
+        const rest = Object.fromEntries(
+            Object.entries(values).filter(([key]) => !JALALI_UNITS.includes(key))
+        );
+        return new JalaliMoment(fromJalali(year, month, day, this.dateTime).set({
+            hour: this.dateTime.hour,
+            minute: this.dateTime.minute,
+            second: this.dateTime.second,
+            millisecond: this.dateTime.millisecond,
+            ...rest,
+        }));
+    }
+
+    startOf(unit) {
+        const { jy, jm } = toJalali(this.dateTime);
+        switch (singular(unit)) {
+            case "year":
+                return fromJalali(jy, 1, 1, this.dateTime);
+            case "quarter":
+                return fromJalali(jy, 3 * Math.floor((jm - 1) / 3) + 1, 1, this.dateTime);
+            case "month":
+                return fromJalali(jy, jm, 1, this.dateTime);
+        }
+        return this.dateTime.startOf(unit);
+    }
+
+    endOf(unit) {
+        const { jy, jm } = toJalali(this.dateTime);
+        switch (singular(unit)) {
+            case "year":
+                return endOfJalaliYear(this.dateTime);
+            case "quarter": {
+                const last = 3 * Math.floor((jm - 1) / 3) + 3;
+                return fromJalali(jy, last, jalaaliMonthLength(jy, last), this.dateTime).endOf("day");
+            }
+            case "month":
+                return endOfJalaliMonth(this.dateTime);
+        }
+        return this.dateTime.endOf(unit);
+    }
+
+    toFormat(format, options) {
+        return this.dateTime.toFormat(format, options);
+    }
+}

@@ -28,6 +28,27 @@ function assertConversions() {
     if (jalali.jalaliInputToGregorian("1405/12/30", "yyyy/MM/dd") !== null) {
         throw new Error("1405 is a common year: 1405/12/30 must not be accepted");
     }
+    // The search panel's "this month" of 2026-12-01 is Azar 1405, Q3 its quarter.
+    const { constructDateDomain } = odoo.loader.modules.get("@web/search/utils/dates");
+    const reference = new jalali.JalaliMoment(DateTime.fromISO("2026-12-01T10:00:00"));
+    const searchItem = {
+        fieldName: "date_deadline",
+        fieldType: "date",
+        domain: "[]",
+        optionsParams: { startYear: -2, endYear: 0, startMonth: -2, endMonth: 0, customOptions: [] },
+    };
+    const periods = [
+        [["month", "year"], ["آذر", "1405"], "2026-11-22", "2026-12-21"],
+        [["third_quarter", "year"], ["1405"], "2026-09-23", "2026-12-21"],
+        [["year"], ["1405"], "2026-03-21", "2027-03-20"],
+    ];
+    for (const [options, labels, start, end] of periods) {
+        const { domain, description } = constructDateDomain(reference, searchItem, options);
+        const text = domain.toString();
+        if (!text.includes(`">=", "${start}"`) || !text.includes(`"<=", "${end}"`) || !labels.every((label) => description.includes(label))) {
+            throw new Error(`${options}: ${description} ${text}, not ${labels} ${start}..${end}`);
+        }
+    }
     // The server format stays Gregorian ISO.
     const saved = DateTime.fromISO("2026-12-01").toFormat("yyyy-MM-dd", { numberingSystem: "latn" });
     if (saved !== "2026-12-01") {
