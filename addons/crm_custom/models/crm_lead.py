@@ -50,7 +50,7 @@ class CrmLead(models.Model):
     purchase_requirements = fields.Text(help="What the purchase must bring, e.g. efficiency.")
     desired_outcome = fields.Text(help="What success looks like, e.g. better workflows.")
     urgency = fields.Selection(
-        [("low", "Low"), ("medium", "Medium"), ("high", "High"), ("immediate", "Immediate")],
+        [("low", "Low"), ("medium", "Moderate"), ("high", "High"), ("immediate", "Immediate")],
         tracking=True,
     )
     expected_purchase_date = fields.Date(tracking=True)

@@ -33,7 +33,7 @@ export const callerPopupService = {
                 lines.push(call.company);
             }
             for (const lead of call.open_leads || []) {
-                lines.push(_t("Open: %(lead)s", { lead: lead.name }));
+                lines.push(_t("Open lead: %(lead)s", { lead: lead.name }));
             }
             if ((call.other_contacts || []).length) {
                 const names = call.other_contacts.map((contact) => contact.name).join(", ");
@@ -67,7 +67,7 @@ export const callerPopupService = {
             }
             close = notification.add(lines.join(" · ") || call.number, {
                 title: _t("Incoming call: %(who)s", {
-                    who: call.caller_name || call.number || _t("unknown number"),
+                    who: call.caller_name || call.number || _t("Unknown number"),
                 }),
                 type: "info",
                 sticky: true,
