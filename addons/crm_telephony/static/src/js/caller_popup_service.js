@@ -5,6 +5,13 @@
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 
+// Bidi isolates, so that a phone number keeps its "+" on the left and its
+// groups in order inside a right-to-left sentence ("+972 52 123 4567", not
+// "4567 123 52 972+"), and a Latin name does not reorder the Persian or
+// Hebrew words around it.
+const ltr = (text) => `\u2066${text}\u2069`;
+const isolate = (text) => `\u2068${text}\u2069`;
+
 /**
  * Shows who is calling when the PBX rings this user's extension. The server
  * sends "crm_telephony/incoming_call" to the ringing agent's own channel only.
@@ -30,13 +37,13 @@ export const callerPopupService = {
         bus_service.subscribe("crm_telephony/incoming_call", (call) => {
             const lines = [];
             if (call.company) {
-                lines.push(call.company);
+                lines.push(isolate(call.company));
             }
             for (const lead of call.open_leads || []) {
-                lines.push(_t("Open lead: %(lead)s", { lead: lead.name }));
+                lines.push(_t("Open lead: %(lead)s", { lead: isolate(lead.name) }));
             }
             if ((call.other_contacts || []).length) {
-                const names = call.other_contacts.map((contact) => contact.name).join(", ");
+                const names = call.other_contacts.map((contact) => isolate(contact.name)).join(", ");
                 lines.push(_t("Same number: %(names)s", { names }));
             }
             if ((call.last_calls || []).length) {
@@ -65,9 +72,12 @@ export const callerPopupService = {
                     create("res.partner", { default_phone: call.number })
                 );
             }
-            close = notification.add(lines.join(" · ") || call.number, {
+            close = notification.add(lines.join(" · ") || ltr(call.number), {
                 title: _t("Incoming call: %(who)s", {
-                    who: call.caller_name || call.number || _t("Unknown number"),
+                    who:
+                        (call.caller_name && isolate(call.caller_name)) ||
+                        (call.number && ltr(call.number)) ||
+                        _t("Unknown number"),
                 }),
                 type: "info",
                 sticky: true,
