@@ -4,4 +4,7 @@ from . import res_company
 from . import ir_http
 from . import ir_qweb_field_date
 from . import ir_qweb_field_datetime
+from . import ir_qweb_field_float
+from . import ir_qweb_field_integer
+from . import ir_qweb_field_monetary
 from . import mail_render_mixin

@@ -78,6 +78,20 @@ class TestReaderPreferences(TransactionCase):
         values = template.with_user(self.staff)._generate_template(customer.ids, ("subject",))
         self.assertEqual(values[customer.id]["subject"], "Since 01.12.2026")
 
+    def test_amounts_in_persian_digits_for_a_user_who_chose_them(self):
+        self.portal_user.with_user(self.portal_user).persian_digits = True
+        env = self.env(user=self.portal_user, context={"lang": "fa_IR"})
+        html = env["ir.qweb.field.integer"].value_to_html(1250, {})
+        self.assertEqual(html, "۱,۲۵۰")
+        currency = self.env.ref("base.USD")
+        html = env["ir.qweb.field.monetary"].value_to_html(1250.5, {"display_currency": currency})
+        self.assertIn("۱,۲۵۰.۵۰", html)
+        self.assertIn('class="oe_currency_value"', html, "markup kept as it is")
+        staff_html = self.env(user=self.staff, context={"lang": "ru_RU"})[
+            "ir.qweb.field.integer"
+        ].value_to_html(1250, {})
+        self.assertNotIn("۱", staff_html)
+
     def test_company_digits_for_persian_emails(self):
         self.env.company.persian_digits = True
         env = self.env(user=self.staff, context={"lang": "fa_IR"})

@@ -5,8 +5,10 @@ reports), through the jdatetime library: the database keeps ISO dates, only
 what a reader sees changes."""
 
 import datetime
+import re
 
 import jdatetime
+from markupsafe import Markup
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -52,3 +54,12 @@ def format_datetime(value, pattern, lang_code=None, persian_digits=False):
     if not value:
         return ""
     return _strftime(value, pattern, lang_code, persian_digits)
+
+
+def localize_markup_digits(html):
+    """The digits of rendered text (str or Markup) in Persian, markup kept:
+    only the text between tags changes, never a tag or an attribute."""
+    text = str(html)
+    parts = re.split(r"(<[^>]*>)", text)
+    localized = "".join(part if part.startswith("<") else to_persian_digits(part) for part in parts)
+    return Markup(localized) if isinstance(html, Markup) else localized
