@@ -7,3 +7,4 @@ from . import test_webhook_api
 from . import test_api_key_usage
 from . import test_tour_caller_popup
 from . import test_settings
+from . import test_history_language
