@@ -196,12 +196,14 @@ class CrmLead(models.Model):
             owner = lead.user_id
             if not owner or owner == self.env.user or lead.status_id == previous_status[lead]:
                 continue
+            # Written for the owner: in his language, statuses included.
+            reader = lead.with_context(lang=owner.lang).env
             lead.message_post(
-                body=_(
+                body=reader._(
                     "%(user)s changed the status of your lead from %(old)s to %(new)s.",
                     user=self.env.user.name,
-                    old=previous_status[lead].name or _("none"),
-                    new=lead.status_id.name or _("none"),
+                    old=previous_status[lead].with_env(reader).name or reader._("none"),
+                    new=lead.status_id.with_env(reader).name or reader._("none"),
                 ),
                 partner_ids=owner.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
