@@ -84,7 +84,7 @@ class CrmPhoneCall(models.Model):
         groups="sales_team.group_sale_salesman",
     )
     started_at = fields.Datetime(string="Started", default=fields.Datetime.now, index=True)
-    answered_at = fields.Datetime(string="Answered At")
+    answered_at = fields.Datetime()
     ended_at = fields.Datetime(string="Ended")
     duration = fields.Integer(string="Duration (s)", help="Talk time in seconds.")
     pbx_call_id = fields.Char(
