@@ -40,18 +40,20 @@ class TestReaderPreferences(TransactionCase):
         return str(env["ir.qweb"].with_context(tz="UTC")._render(self.view.id, values))
 
     def test_portal_page_of_a_persian_customer_in_jalali(self):
-        html = self._render(self.env(user=self.portal_user))
+        html = self._render(self.env(user=self.portal_user, context={"lang": "fa_IR"}))
         self.assertIn("1405/09/10", html)
         self.assertIn("1403/12/30 12:00:00", html)
 
     def test_gregorian_for_a_persian_user_who_chose_it(self):
         self.portal_user.date_calendar = "gregorian"
-        html = self._render(self.env(user=self.portal_user))
+        html = self._render(self.env(user=self.portal_user, context={"lang": "fa_IR"}))
         self.assertIn("2026/12/01", html)
 
     def test_persian_digits_for_a_user_who_chose_them(self):
         self.portal_user.with_user(self.portal_user).persian_digits = True
-        self.assertIn("۱۴۰۵/۰۹/۱۰", self._render(self.env(user=self.portal_user)))
+        self.assertIn(
+            "۱۴۰۵/۰۹/۱۰", self._render(self.env(user=self.portal_user, context={"lang": "fa_IR"}))
+        )
 
     def test_other_readers_read_gregorian(self):
         html = self._render(self.env(user=self.staff, context={"lang": "ru_RU"}))
