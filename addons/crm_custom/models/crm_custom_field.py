@@ -32,7 +32,7 @@ FIELD_TYPES = [
     ("boolean", "Yes/No"),
     ("selection", "Selection"),
     ("many2one", "Link to a record"),
-    ("many2many", "Tags"),
+    ("many2many", "Links to several records"),
 ]
 
 # Where each target model shows its custom fields: the views our generated

@@ -51,7 +51,7 @@ class CrmLead(models.Model):
     purchase_requirements = fields.Text(help="What the purchase must bring, e.g. efficiency.")
     desired_outcome = fields.Text(help="What success looks like, e.g. better workflows.")
     urgency = fields.Selection(
-        [("low", "Low"), ("medium", "Medium"), ("high", "High"), ("immediate", "Immediate")],
+        [("low", "Low"), ("medium", "Moderate"), ("high", "High"), ("immediate", "Immediate")],
         tracking=True,
     )
     expected_purchase_date = fields.Date(tracking=True)
@@ -199,12 +199,14 @@ class CrmLead(models.Model):
             owner = lead.user_id
             if not owner or owner == self.env.user or lead.status_id == previous_status[lead]:
                 continue
+            # Written for the owner: in his language, statuses included.
+            reader = lead.with_context(lang=owner.lang).env
             lead.message_post(
-                body=_(
+                body=reader._(
                     "%(user)s changed the status of your lead from %(old)s to %(new)s.",
                     user=self.env.user.name,
-                    old=previous_status[lead].name or _("none"),
-                    new=lead.status_id.name or _("none"),
+                    old=previous_status[lead].with_env(reader).name or reader._("none"),
+                    new=lead.status_id.with_env(reader).name or reader._("none"),
                 ),
                 partner_ids=owner.partner_id.ids,
                 subtype_xmlid="mail.mt_note",

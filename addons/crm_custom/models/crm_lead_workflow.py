@@ -124,24 +124,29 @@ class CrmLead(models.Model):
             tasks = (cause_tasks or self.env["crm.lead.workflow.task"]).filtered(
                 lambda task, lead=lead: task.lead_id == lead
             )
+            # Read by the salesperson of the lead (else the company's staff):
+            # written in his language, not in that of whoever completed the task.
+            reader = lead.with_context(
+                lang=lead.user_id.lang or lead.company_id.partner_id.lang or self.env.lang
+            ).env
             lead._message_log(
-                body=_(
+                body=reader._(
                     "Moved by the workflow from %(previous)s to %(stage)s: progress is "
                     "now %(progress)s %% (%(tasks)s).",
-                    previous=previous.name or "-",
-                    stage=target.name,
+                    previous=previous.with_env(reader).name or "-",
+                    stage=target.with_env(reader).name,
                     progress=lead.workflow_progress,
                     tasks=", ".join(
-                        _(
+                        reader._(
                             "%(task)s %(state)s",
-                            task=task.name,
-                            state=dict(task._fields["state"]._description_selection(self.env))[
+                            task=task.with_env(reader).name,
+                            state=dict(task._fields["state"]._description_selection(reader))[
                                 task.state
                             ],
                         )
                         for task in tasks
                     )
-                    or _("stages or workflow changed"),
+                    or reader._("stages or workflow changed"),
                 )
             )
 

@@ -15,3 +15,5 @@ from . import test_workflow_pipeline
 from . import test_funnel
 from . import test_campaign_cost
 from . import test_tour_workflow
+from . import test_tour_rtl
+from . import test_server_messages_language

@@ -96,7 +96,7 @@ class CrmPhoneCall(models.Model):
         groups="sales_team.group_sale_salesman",
     )
     started_at = fields.Datetime(string="Started", default=fields.Datetime.now, index=True)
-    answered_at = fields.Datetime(string="Answered")
+    answered_at = fields.Datetime()
     ended_at = fields.Datetime(string="Ended")
     duration = fields.Integer(string="Duration (s)", help="Talk time in seconds.")
     pbx_call_id = fields.Char(
@@ -502,16 +502,19 @@ class CrmPhoneCall(models.Model):
     def _crm_history_body(self):
         labels = dict(self._fields["state"]._description_selection(self.env))
         number = self.from_number if self.direction == "inbound" else self.to_number
+        # A left-to-right isolate keeps "+98 912 …" in order inside a Persian
+        # or Hebrew sentence.
+        number = f"\u2066{number}\u2069" if number else "?"
         if self.direction == "inbound":
             text = _(
                 "Incoming call from %(number)s: %(state)s",
-                number=number or "?",
+                number=number,
                 state=labels[self.state],
             )
         else:
             text = _(
                 "Outgoing call to %(number)s: %(state)s",
-                number=number or "?",
+                number=number,
                 state=labels[self.state],
             )
         if self.agent_id:
@@ -526,6 +529,13 @@ class CrmPhoneCall(models.Model):
             )
         return Markup("<p>%s</p>") % text
 
+    def _crm_history_lang(self):
+        """The call history is read by the company's staff: written in the
+        company's language (as Odoo writes a notification in its reader's
+        language), not in that of the API user the PBX events arrive as."""
+        company = self.lead_id.company_id or self.env.company
+        return company.partner_id.lang or self.env.lang
+
     def _crm_post_history(self):
         code = (
             "missed_call"
@@ -534,7 +544,7 @@ class CrmPhoneCall(models.Model):
         )
         if not code:
             return
-        body = self._crm_history_body()
+        body = self.with_context(lang=self._crm_history_lang())._crm_history_body()
         # Events arrive as the public user of the API: sign with the agent or the bot.
         author = self.agent_id.partner_id or self.env.ref("base.partner_root")
         for record in (self.sudo().lead_id, self.partner_id.sudo()):

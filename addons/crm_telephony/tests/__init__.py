@@ -11,3 +11,4 @@ from . import test_api_key_issuance
 from . import test_tour_caller_popup
 from . import test_settings
 from . import test_country_rules
+from . import test_history_language

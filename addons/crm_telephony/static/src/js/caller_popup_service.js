@@ -14,6 +14,10 @@ const PDI = "\u2069";
 const isolateNumber = (number) => `${LRI}${number}${PDI}`;
 const numberHtml = (number) => `<bdi dir="ltr" class="o_crm_telephony_number">${escape(number)}</bdi>`;
 
+// A Latin name inside a Persian or Hebrew line (or the reverse) keeps its own
+// direction without reordering the words around it: a first-strong isolate.
+const isolate = (text) => `\u2068${text}\u2069`;
+
 /**
  * Shows who is calling when the PBX rings this user's extension. The server
  * sends "crm_telephony/incoming_call" to the ringing agent's own channel only.
@@ -43,13 +47,13 @@ export const callerPopupService = {
                 lines.push(numberHtml(call.number));
             }
             if (call.company) {
-                lines.push(escape(call.company));
+                lines.push(escape(isolate(call.company)));
             }
             for (const lead of call.open_leads || []) {
-                lines.push(escape(_t("Open: %(lead)s", { lead: lead.name })));
+                lines.push(escape(_t("Open lead: %(lead)s", { lead: isolate(lead.name) })));
             }
             if ((call.other_contacts || []).length) {
-                const names = call.other_contacts.map((contact) => contact.name).join(", ");
+                const names = call.other_contacts.map((contact) => isolate(contact.name)).join(", ");
                 lines.push(escape(_t("Same number: %(names)s", { names })));
             }
             if ((call.last_calls || []).length) {
@@ -83,9 +87,9 @@ export const callerPopupService = {
             close = notification.add(markup(body), {
                 title: _t("Incoming call: %(who)s", {
                     who:
-                        call.caller_name ||
+                        (call.caller_name && isolate(call.caller_name)) ||
                         (call.number && isolateNumber(call.number)) ||
-                        _t("unknown number"),
+                        _t("Unknown number"),
                 }),
                 type: "info",
                 sticky: true,
