@@ -33,6 +33,7 @@ class CrmLeadStageHistory(models.Model):
             ("manual", "Moved by hand"),
             ("workflow", "Workflow task"),
             ("threshold", "Stage progress changed"),
+            ("team", "Changed sales team"),
             ("import", "Imported history"),
         ],
         required=True,

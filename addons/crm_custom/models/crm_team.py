@@ -27,12 +27,16 @@ class CrmTeam(models.Model):
 
     def _pipeline_stages(self):
         """The team's pipeline, in order: its own stages, or the shared ones
-        when it has none. The kanban, the default stage of new leads, the
-        workflow's progress thresholds and the funnel all read this."""
-        self.ensure_one()
+        when it has none (or for no team at all). The kanban, the status bar
+        and stage pickers, the stage guard of writes, the default stage of new
+        leads, the workflow's progress thresholds and the funnel all read this."""
         Stage = self.env["crm.stage"]
+        shared = [("team_id", "=", False)]
+        if not self:
+            return Stage.search(shared, order="sequence, id")
+        self.ensure_one()
         return Stage.search([("team_id", "=", self.id)], order="sequence, id") or Stage.search(
-            [("team_id", "=", False)], order="sequence, id"
+            shared, order="sequence, id"
         )
 
     @api.constrains("workflow_connected", "workflow_template_id")

@@ -12,6 +12,7 @@ from . import test_tour_funnel
 from . import test_crm_tags
 from . import test_tour_tags
 from . import test_workflow_pipeline
+from . import test_workflow_guard
 from . import test_funnel
 from . import test_campaign_cost
 from . import test_tour_workflow
