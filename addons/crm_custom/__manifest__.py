@@ -4,7 +4,7 @@
     "name": "CRM Custom",
     "summary": "Roles, lead qualification, tag moderation, workflow-driven "
     "pipelines and funnel reports for Persian, Hebrew, Russian and English teams",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",

@@ -24,3 +24,4 @@ from . import crm_team
 from . import crm_lead_workflow
 from . import crm_lead_stage_history
 from . import utm_campaign
+from . import ir_model_fields

@@ -12,6 +12,9 @@ class AccountMove(models.Model):
         tracking=True,
         check_company=True,
         domain="[('type', '=', 'opportunity')]",
+        # The opportunity's name is internal: a portal customer reading his
+        # own invoice must not see it.
+        groups="base.group_user",
         help="The opportunity this invoice came from. Filled by accountants, "
         "it feeds the invoiced and paid amounts of the opportunity and the "
         "campaign reports.",

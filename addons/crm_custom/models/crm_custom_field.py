@@ -115,6 +115,12 @@ class CrmCustomField(models.Model):
         required=True,
         default="hide",
     )
+    customer_visible = fields.Boolean(
+        string="Visible to the customer",
+        help="Contacts only. Off (the default), the field is for internal users: a "
+        "portal customer does not read it on his own contact. Turn it on only for "
+        "what the customer may see and, in the portal, edit.",
+    )
     in_search = fields.Boolean(string="Search filter", default=True)
     in_group_by = fields.Boolean(string="Group by", default=True)
     field_id = fields.Many2one("ir.model.fields", readonly=True, copy=False, ondelete="set null")
@@ -239,10 +245,18 @@ class CrmCustomField(models.Model):
         return result
 
     # ------------------------------------------------------------ real fields
+    def _field_groups(self):
+        """Who reads the field: custom fields of contacts are internal unless
+        made visible to the customer (leads are internal anyway)."""
+        if self.model == "res.partner" and not self.customer_visible:
+            return "base.group_user"
+        return False
+
     def _field_values(self):
         values = {
             "field_description": self.name,
             "help": self.help_text,
+            "crm_custom_groups": self._field_groups(),
         }
         if self.field_type == "selection":
             values["selection"] = self._selection_string()
@@ -292,6 +306,7 @@ class CrmCustomField(models.Model):
         values = {
             "field_description": self.name,
             "help": self.help_text,
+            "crm_custom_groups": self._field_groups(),
         }
         if self.field_type == "selection":
             self._sync_selection_options(field)

@@ -16,3 +16,4 @@ from . import test_workflow_guard
 from . import test_funnel
 from . import test_campaign_cost
 from . import test_tour_workflow
+from . import test_access_holes
