@@ -17,3 +17,4 @@ from . import test_funnel
 from . import test_campaign_cost
 from . import test_tour_workflow
 from . import test_access_holes
+from . import test_roles_at_work

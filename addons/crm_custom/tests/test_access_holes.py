@@ -33,6 +33,13 @@ class TestInvoiceOpportunityIsInternal(AccountTestInvoicingCommon):
             "out_invoice", partner=cls.portal.partner_id, amounts=[100], post=True
         )
         cls.invoice.opportunity_id = opportunity
+        cls.support = new_test_user(
+            cls.env,
+            login="holes_support",
+            groups="crm_custom.group_crm_support",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
 
     def test_portal_customer_reads_his_invoice_not_its_opportunity(self):
         invoice = self.invoice.with_user(self.portal)
@@ -48,6 +55,27 @@ class TestInvoiceOpportunityIsInternal(AccountTestInvoicingCommon):
             self.env["account.move"].with_user(self.portal).search(
                 [("opportunity_id.name", "ilike", "Falcon")]
             )
+
+    def test_support_reads_the_status_of_customer_invoices(self):
+        invoice = self.invoice.with_user(self.support)
+        values = invoice.read(["state", "payment_state"])[0]
+        self.assertEqual((values["state"], values["payment_state"]), ("posted", "not_paid"))
+        action = self.env.ref("crm_custom.account_move_action_crm_status")
+        found = self.env["account.move"].with_user(self.support).search(
+            [("move_type", "in", ("out_invoice", "out_refund")),
+             ("commercial_partner_id", "=", self.portal.partner_id.id)]
+        )  # fmt: skip
+        self.assertEqual(found, self.invoice)
+        self.assertEqual(action.res_model, "account.move")
+        with self.assertRaises(AccessError):
+            invoice.write({"ref": "changed"})
+        with self.assertRaises(AccessError):
+            self.env["account.move"].with_user(self.support).create({"move_type": "out_invoice"})
+        bill = self.init_invoice("in_invoice", amounts=[50], post=True)
+        with self.assertRaises(AccessError):
+            bill.with_user(self.support).read(["state"])
+        with self.assertRaises(AccessError):
+            invoice.read(["opportunity_id"])
 
 
 @tagged("post_install", "-at_install")
