@@ -12,6 +12,7 @@
     "application": True,
     "installable": True,
     "post_init_hook": "post_init_hook",
+    "external_dependencies": {"python": ["anyascii"]},
     "depends": ["crm", "account"],
     "data": [
         "security/crm_custom_groups.xml",

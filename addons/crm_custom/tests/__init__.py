@@ -18,3 +18,4 @@ from . import test_campaign_cost
 from . import test_tour_workflow
 from . import test_access_holes
 from . import test_roles_at_work
+from . import test_custom_fields_i18n
