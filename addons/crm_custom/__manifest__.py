@@ -23,6 +23,7 @@
         "data/crm_tag_system_data.xml",
         "data/crm_lead_status_data.xml",
         "data/crm_sales_process_data.xml",
+        "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
         "views/account_move_views.xml",
         "views/crm_lead_views.xml",
