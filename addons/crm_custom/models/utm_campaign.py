@@ -23,7 +23,9 @@ class UtmCampaign(models.Model):
         help="What the campaign really cost; the base of the cost per lead, "
         "per contact and per conversion and of the ROI.",
     )
-    crm_can_edit_cost = fields.Boolean(compute="_compute_crm_can_edit_cost")
+    crm_can_edit_cost = fields.Boolean(
+        string="Can set the cost", compute="_compute_crm_can_edit_cost"
+    )
 
     @api.depends_context("uid")
     def _compute_crm_can_edit_cost(self):
