@@ -19,3 +19,4 @@ from . import test_tour_workflow
 from . import test_access_holes
 from . import test_roles_at_work
 from . import test_custom_fields_i18n
+from . import test_http_workflow_guard
