@@ -25,7 +25,7 @@ class TestHttpWorkflowGuard(HttpCase):
             ]
         )  # fmt: skip
         template = self.env["crm.workflow.template"].create(
-            {"name": "HTTP guard workflow", "line_ids": [(0, 0, {"name": "Call", "progress": 50})]}
+            {"name": "HTTP guard workflow", "line_ids": [(0, 0, {"name": "Call", "progress": 20})]}
         )
         team.write({"workflow_template_id": template.id, "workflow_connected": True})
         self.lead = self.env["crm.lead"].create(
