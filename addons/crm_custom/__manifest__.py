@@ -34,7 +34,7 @@
         "views/res_config_settings_tags_views.xml",
         "report/crm_tag_report_views.xml",
         "views/crm_workflow_views.xml",
-        "views/crm_settings_views.xml",
+        "wizards/crm_settings_views.xml",
         "report/crm_funnel_report_views.xml",
         "views/crm_campaign_cost_report_views.xml",
     ],

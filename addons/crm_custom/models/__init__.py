@@ -15,7 +15,6 @@ from . import crm_tag
 from . import mail_message
 from . import crm_settings_mixin
 from . import res_config_settings
-from . import crm_settings
 from . import res_groups
 from . import calendar_event
 from . import mail_activity

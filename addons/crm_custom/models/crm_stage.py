@@ -169,7 +169,8 @@ class CrmStage(models.Model):
         teams = Team.browse(team_id for team_id in team_ids if team_id)
         # A shared stage is in the pipeline of every team without stages of its own.
         if False in team_ids:
-            teams |= Team.search([]).filtered(lambda team: not team._has_own_stages())
+            with_own = self.search([("team_id", "!=", False)]).team_id
+            teams |= Team.search([("id", "not in", with_own.ids)])
         counts = dict(
             self.env["crm.lead"]
             .sudo()

@@ -3,7 +3,9 @@
 from odoo import api, models
 
 
-class ResConfigSettings(models.TransientModel):
+# Odoo's settings model, extended (the mixin needs the list form of _inherit,
+# which needs _name): not a new wizard.
+class ResConfigSettings(models.TransientModel):  # pylint: disable=no-wizard-in-models
     _name = "res.config.settings"
     _inherit = ["res.config.settings", "crm.settings.mixin"]
 
