@@ -12,6 +12,7 @@
     "application": True,
     "installable": True,
     "post_init_hook": "post_init_hook",
+    "external_dependencies": {"python": ["anyascii"]},
     "depends": ["crm", "account"],
     "data": [
         "security/crm_custom_groups.xml",
@@ -23,6 +24,7 @@
         "data/crm_tag_lost_reason_data.xml",
         "data/crm_lead_status_data.xml",
         "data/crm_sales_process_data.xml",
+        "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
         "views/account_move_views.xml",
         "views/crm_lead_views.xml",
@@ -33,6 +35,7 @@
         "views/res_config_settings_tags_views.xml",
         "report/crm_tag_report_views.xml",
         "views/crm_workflow_views.xml",
+        "wizards/crm_settings_views.xml",
         "report/crm_funnel_report_views.xml",
         "views/crm_campaign_cost_report_views.xml",
     ],

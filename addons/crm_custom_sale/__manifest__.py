@@ -4,7 +4,7 @@
     "name": "CRM Custom - Sales",
     "summary": "Invoices made from the sales orders of an opportunity are linked to "
     "that opportunity, for its invoiced and paid amounts and the campaign report",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",
@@ -12,6 +12,10 @@
     "installable": True,
     "auto_install": True,
     "depends": ["crm_custom", "sale_crm"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/sale_order_views.xml",
+    ],
     "demo": [
         "demo/sale_order_demo.xml",
     ],

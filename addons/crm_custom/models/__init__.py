@@ -13,6 +13,7 @@ from . import crm_sales_process_stage
 from . import crm_stage
 from . import crm_tag
 from . import mail_message
+from . import crm_settings_mixin
 from . import res_config_settings
 from . import res_groups
 from . import calendar_event
@@ -24,3 +25,4 @@ from . import crm_team
 from . import crm_lead_workflow
 from . import crm_lead_stage_history
 from . import utm_campaign
+from . import ir_model_fields

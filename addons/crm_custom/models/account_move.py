@@ -12,6 +12,11 @@ class AccountMove(models.Model):
         tracking=True,
         check_company=True,
         domain="[('type', '=', 'opportunity')]",
+        # The opportunity's name is internal, for the roles that read the
+        # pipeline: not a portal customer reading his own invoice, nor
+        # Support reading an invoice's status.
+        groups="sales_team.group_sale_salesman,account.group_account_invoice,"
+        "account.group_account_readonly",
         help="The opportunity this invoice came from. Filled by accountants, "
         "it feeds the invoiced and paid amounts of the opportunity and the "
         "campaign reports.",

@@ -21,3 +21,9 @@ class CalendarEvent(models.Model):
         string="CRM Tags",
         groups="base.group_user",
     )
+    # Odoo's field has no groups, and a many2one's label is read as
+    # superuser: without this, Support (who may not read opportunities)
+    # reads their names on the meetings.
+    opportunity_id = fields.Many2one(
+        groups="sales_team.group_sale_salesman,crm_custom.group_crm_accountant"
+    )

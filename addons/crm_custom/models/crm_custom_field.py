@@ -10,8 +10,8 @@ and export, automation rules and record rules.
 """
 
 import re
-import unicodedata
 
+from anyascii import anyascii
 from lxml import etree
 
 from odoo import _, api, fields, models
@@ -57,15 +57,36 @@ SQL_RESERVED = {
 }  # fmt: skip
 
 
+# The readable fallback of a label that transliterates to nothing.
+MODEL_SLUGS = {"crm.lead": "lead", "res.partner": "contact"}
+
+
+def slug_from_label(label):
+    """'Budget Owner' -> 'budget_owner', 'منبع سرنخ' -> 'mnb_srnkh',
+    'Источник лида' -> 'istochnik_lida': a transliteration (anyascii, for
+    every script: Persian, Hebrew, Russian…) in lowercase a-z, digits and
+    underscores; empty when nothing is left."""
+    ascii_label = anyascii(label or "").lower()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_label).strip("_")
+
+
 def technical_name_from_label(label):
-    """'Budget Owner' -> 'x_budget_owner'; letters outside a-z are dropped."""
-    ascii_label = (
-        unicodedata.normalize("NFKD", label or "").encode("ascii", "ignore").decode().lower()
-    )
-    slug = re.sub(r"[^a-z0-9]+", "_", ascii_label).strip("_")
+    """'Budget Owner' -> 'x_budget_owner'; a label starting with a digit gets
+    'field_' before it, one that transliterates to nothing is 'x_field'."""
+    slug = slug_from_label(label)
     if not slug or not slug[0].isalpha():
         slug = f"field_{slug}".strip("_")
     return f"x_{slug}"[:TECHNICAL_NAME_MAX]
+
+
+def unique_name(base, taken, max_length=TECHNICAL_NAME_MAX):
+    """``base``, or ``base_2``, ``base_3``… the first one not in ``taken``."""
+    name, number = base[:max_length], 1
+    while name in taken:
+        number += 1
+        suffix = f"_{number}"
+        name = f"{base[: max_length - len(suffix)]}{suffix}"
+    return name
 
 
 class CrmCustomField(models.Model):
@@ -115,6 +136,12 @@ class CrmCustomField(models.Model):
         required=True,
         default="hide",
     )
+    customer_visible = fields.Boolean(
+        string="Visible to the customer",
+        help="Contacts only. Off (the default), the field is for internal users: a "
+        "portal customer does not read it on his own contact. Turn it on only for "
+        "what the customer may see and, in the portal, edit.",
+    )
     in_search = fields.Boolean(string="Search filter", default=True)
     in_group_by = fields.Boolean(string="Group by", default=True)
     field_id = fields.Many2one("ir.model.fields", readonly=True, copy=False, ondelete="set null")
@@ -129,10 +156,55 @@ class CrmCustomField(models.Model):
     ]
 
     # ------------------------------------------------------------------ checks
-    @api.onchange("name")
+    @api.onchange("name", "model")
     def _onchange_name_technical_name(self):
         if self.name and not self.field_id:
-            self.technical_name = technical_name_from_label(self.name)
+            self.technical_name = self._propose_technical_name(self.name, self.model)
+
+    @api.model
+    def _propose_technical_name(self, label, model):
+        """A free technical name for ``label`` on ``model``: its
+        transliteration, made unique (``x_…_2``); a label that transliterates
+        to nothing gets ``x_<lead|contact>_field_<n>``."""
+        taken = set(self.env[model]._fields) | set(
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("model", "=", model)])
+            .mapped("technical_name")
+        )
+        slug = slug_from_label(label)
+        if not slug:
+            number = 1
+            while f"x_{MODEL_SLUGS[model]}_field_{number}" in taken:
+                number += 1
+            return f"x_{MODEL_SLUGS[model]}_field_{number}"
+        return unique_name(technical_name_from_label(label), taken | SQL_RESERVED)
+
+    @api.constrains("name", "model")
+    def _check_label_unique(self):
+        """Two fields of one model with the same label cannot be told apart
+        in the form, the filters and the exports."""
+        for definition in self:
+            twins = self.with_context(active_test=False).search(
+                [
+                    ("model", "=", definition.model),
+                    ("name", "=ilike", definition.name.strip()),
+                    ("id", "!=", definition.id),
+                ],
+                limit=1,
+            )
+            if twins:
+                raise ValidationError(
+                    _(
+                        "%(model)s already have a custom field labelled “%(label)s” "
+                        "(%(name)s): give this one another label.",
+                        model=dict(self._fields["model"]._description_selection(self.env))[
+                            definition.model
+                        ],
+                        label=definition.name,
+                        name=twins.technical_name,
+                    )
+                )
 
     @api.constrains("technical_name", "model")
     def _check_technical_name(self):
@@ -239,10 +311,18 @@ class CrmCustomField(models.Model):
         return result
 
     # ------------------------------------------------------------ real fields
+    def _field_groups(self):
+        """Who reads the field: custom fields of contacts are internal unless
+        made visible to the customer (leads are internal anyway)."""
+        if self.model == "res.partner" and not self.customer_visible:
+            return "base.group_user"
+        return False
+
     def _field_values(self):
         values = {
             "field_description": self.name,
             "help": self.help_text,
+            "crm_custom_groups": self._field_groups(),
         }
         if self.field_type == "selection":
             values["selection"] = self._selection_string()
@@ -265,6 +345,31 @@ class CrmCustomField(models.Model):
             :TECHNICAL_NAME_MAX
         ]
 
+    def _name_translations(self):
+        """The label in every installed language (its English text where it
+        has no translation)."""
+        return {
+            lang: self.with_context(lang=lang).name
+            for lang, _name in self.env["res.lang"].get_installed()
+        }
+
+    def _sync_label_translations(self):
+        # The field's label is the definition's, translated as it is: users
+        # read it in their own language in forms, lists, filters, exports.
+        self.field_id.sudo().update_field_translations(
+            "field_description", self._name_translations()
+        )
+        self.env.registry.clear_cache()  # ir.model.fields.get_field_string
+
+    def update_field_translations(self, field_name, translations, source_lang=None):
+        # The web client's translation dialog writes here, not through write().
+        result = super().update_field_translations(field_name, translations, source_lang)
+        if field_name == "name":
+            for definition in self.sudo():
+                definition._sync_label_translations()
+            self.sudo()._sync_views()
+        return result
+
     def _create_field(self):
         """Create the manual field: a nullable column, so adding it to a big
         table changes only PostgreSQL's catalogue and rewrites no row."""
@@ -281,6 +386,7 @@ class CrmCustomField(models.Model):
             }
         )
         self.field_id = self.env["ir.model.fields"].sudo().create(values)
+        self._sync_label_translations()
 
     def _update_field(self):
         field = self.field_id.sudo()
@@ -292,11 +398,13 @@ class CrmCustomField(models.Model):
         values = {
             "field_description": self.name,
             "help": self.help_text,
+            "crm_custom_groups": self._field_groups(),
         }
         if self.field_type == "selection":
             self._sync_selection_options(field)
             values["selection"] = self._selection_string()
         field.write(values)
+        self._sync_label_translations()
 
     def _replace_field(self):
         """Change the type of a field holding no value: drop it and create it again."""
@@ -374,14 +482,40 @@ class CrmCustomField(models.Model):
         active definition: one inherited view per base view."""
         exclude = exclude or self.browse()
         models_touched = models_touched or set(self.mapped("model"))
+        # The arch is written in English and translated term by term, as
+        # Odoo's own views are: each user reads it in his language, whoever
+        # saved the definitions.
+        english = self.with_context(lang="en_US")
         for model in models_touched:
-            definitions = self.search([("model", "=", model), ("field_id", "!=", False)]) - exclude
+            definitions = (
+                english.search([("model", "=", model), ("field_id", "!=", False)]) - exclude
+            )
             for view_type, xmlids in TARGETS[model].items():
                 if view_type == "currency_field":
                     continue
                 for xmlid in xmlids:
                     arch = definitions._view_arch(view_type, xmlid)
-                    self._write_generated_view(model, xmlid, arch)
+                    view = english._write_generated_view(model, xmlid, arch)
+                    if view:
+                        definitions._translate_generated_view(view)
+
+    def _custom_fields_tab_label(self):
+        return _("Custom Fields")
+
+    def _translate_generated_view(self, view):
+        """Give the generated ``view`` the terms it holds (the tab's title,
+        the labels of filters) in every installed language."""
+        translations = {}
+        for lang, _name in self.env["res.lang"].get_installed():
+            if lang == "en_US":
+                continue
+            in_lang = self.with_context(lang=lang)
+            terms = {self._custom_fields_tab_label(): in_lang._custom_fields_tab_label()}
+            terms.update(zip(self.mapped("name"), in_lang.mapped("name"), strict=True))
+            translations[lang] = {source: value for source, value in terms.items() if value}
+        if translations:
+            view.update_field_translations("arch_db", translations)
+            self.env.registry.clear_cache("templates")  # the views as users get them
 
     def _generated_view_key(self, xmlid):
         return f"crm_custom.custom_fields.{xmlid}"
@@ -392,7 +526,7 @@ class CrmCustomField(models.Model):
         view = View.with_context(active_test=False).search([("key", "=", key)], limit=1)
         if arch is None:
             view.unlink()
-            return
+            return None
         values = {
             "name": f"Custom fields: {parent_xmlid}",
             "key": key,
@@ -405,8 +539,8 @@ class CrmCustomField(models.Model):
         }
         if view:
             view.write(values)
-        else:
-            View.create(values)
+            return view
+        return View.create(values)
 
     def _view_arch(self, view_type, parent_xmlid):
         builder = getattr(self, f"_{view_type}_arch")
@@ -429,7 +563,7 @@ class CrmCustomField(models.Model):
         if tab:
             xpath = etree.SubElement(data, "xpath", expr="//notebook", position="inside")
             page = etree.SubElement(
-                xpath, "page", string=_("Custom Fields"), name="crm_custom_fields"
+                xpath, "page", string=self._custom_fields_tab_label(), name="crm_custom_fields"
             )
             group = etree.SubElement(page, "group", name="crm_custom_fields_group")
             for definition in tab:

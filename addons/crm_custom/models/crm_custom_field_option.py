@@ -5,7 +5,7 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .crm_custom_field import technical_name_from_label
+from .crm_custom_field import slug_from_label, unique_name
 
 OPTION_VALUE = re.compile(r"^[a-z0-9_]+$")
 
@@ -39,7 +39,9 @@ class CrmCustomFieldOption(models.Model):
     @api.onchange("name")
     def _onchange_name_value(self):
         if self.name and not self.value:
-            self.value = technical_name_from_label(self.name)[2:]
+            siblings = self.custom_field_id.option_ids - self
+            base = slug_from_label(self.name) or f"option_{len(siblings) + 1}"
+            self.value = unique_name(base, set(siblings.mapped("value")))
 
     @api.constrains("value")
     def _check_value(self):

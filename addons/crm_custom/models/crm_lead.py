@@ -1,11 +1,21 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from lxml import etree
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists
 
 CUSTOMER_INVOICE_TYPES = ("out_invoice", "out_refund")
+
+# The buttons of the lead form that only open something: a user who may read
+# leads but not change them (the Accountant) sees these and no other button.
+READ_ONLY_BUTTONS = (
+    "action_view_invoices",
+    "action_show_potential_duplicates",
+    "action_view_tag_lost_reasons",
+)
 
 # The answers that make a lead qualified (source 000, "custom fields"): the
 # completeness score is the share of them that is filled in.
@@ -185,6 +195,34 @@ class CrmLead(models.Model):
     @api.model
     def _read_group_expand_status_ids(self, statuses, domain):
         return statuses.search([("active", "=", True)])
+
+    @api.model
+    def get_view(self, view_id=None, view_type="form", **options):
+        result = super().get_view(view_id, view_type, **options)
+        if view_type == "form" and not self.env["ir.model.access"].check(
+            self._name, "write", raise_exception=False
+        ):
+            result["arch"] = self._read_only_form_arch(result["arch"])
+        return result
+
+    @api.model
+    def _read_only_form_arch(self, arch):
+        """The form as a read-only user meets it: no button that would end
+        in an access error (Won, Lost, Log Customer Event, task buttons…),
+        a status bar that is not clickable."""
+        root = etree.fromstring(arch)
+        for button in list(root.iter("button")):
+            if button.get("name") not in READ_ONLY_BUTTONS:
+                button.getparent().remove(button)
+        for field in root.xpath("//header/field[@name='stage_id']"):
+            field.set("readonly", "True")
+        return etree.tostring(root, encoding="unicode")
+
+    def action_set_won(self):
+        # Checked first: Odoo's scoring tables would refuse a read-only user
+        # with an error about them, not about the lead.
+        self.check_access("write")
+        return super().action_set_won()
 
     def write(self, vals):
         previous_status = {lead: lead.status_id for lead in self} if "status_id" in vals else {}

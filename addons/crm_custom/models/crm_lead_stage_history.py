@@ -33,6 +33,7 @@ class CrmLeadStageHistory(models.Model):
             ("manual", "Moved by hand"),
             ("workflow", "Workflow task"),
             ("threshold", "Stage progress changed"),
+            ("team", "Changed sales team"),
             ("import", "Imported history"),
         ],
         required=True,
@@ -136,6 +137,9 @@ class CrmLeadStageHistory(models.Model):
         cur_from, cur_to, prev_from, prev_to = self._period_bounds(period)
         return {
             "team": team.display_name,
+            # The stages were reordered: figures follow once the background
+            # recompute of the leads' furthest stage is done.
+            "recomputing": team.sudo().funnel_recompute_pending,
             "current": {
                 "from": str(cur_from),
                 "to": str(cur_to),

@@ -16,6 +16,18 @@ _logger = logging.getLogger(__name__)
 # Context key carrying the cause of a stage move made by the code itself.
 MOVE_CAUSE = "crm_stage_move_cause"
 
+
+class MoveCause(str):
+    """The cause of a stage move the code itself makes (workflow, threshold,
+    team change). A ``str`` subclass: a context sent over RPC only holds plain
+    JSON strings, so no client can claim a cause and skip the checks."""
+
+
+def trusted_move_cause(env):
+    cause = env.context.get(MOVE_CAUSE)
+    return cause if isinstance(cause, MoveCause) else None
+
+
 # The pipeline of a lead is its team's own stages, or the shared stages
 # (without team) when the team has none — as the funnel and the workflow read it.
 FURTHEST_STAGE_QUERY = """
@@ -61,6 +73,17 @@ class CrmLead(models.Model):
         help="The progress of the highest completed workflow task.",
     )
     workflow_driven = fields.Boolean(related="team_id.workflow_connected")
+    # The team's pipeline is the only choice of every stage picker (status
+    # bar, lists, mass edit): Odoo's domain adds the shared stages to a
+    # team's own ones.
+    stage_id = fields.Many2one(domain="[('id', 'in', pipeline_stage_ids)]")
+    pipeline_stage_ids = fields.Many2many(
+        "crm.stage",
+        string="Pipeline",
+        compute="_compute_pipeline_stage_ids",
+        help="The stages of the lead's sales team: its own ones, or the shared "
+        "stages when it has none.",
+    )
     workflow_next_task_id = fields.Many2one(
         "crm.lead.workflow.task",
         string="Next Task",
@@ -74,6 +97,14 @@ class CrmLead(models.Model):
         help="The furthest stage of its sales team's pipeline this lead has reached, "
         "even if it went back since: the funnel counts it in every stage up to this one.",
     )
+
+    @api.depends("team_id")
+    def _compute_pipeline_stage_ids(self):
+        pipelines = {}
+        for lead in self:
+            if lead.team_id not in pipelines:
+                pipelines[lead.team_id] = lead.team_id._pipeline_stages()
+            lead.pipeline_stage_ids = pipelines[lead.team_id]
 
     @api.depends("workflow_task_ids.state", "workflow_task_ids.progress")
     def _compute_workflow_progress(self):
@@ -120,7 +151,7 @@ class CrmLead(models.Model):
             if not target or target == lead.stage_id:
                 continue
             previous = lead.stage_id
-            lead.with_context(**{MOVE_CAUSE: "workflow"}).write({"stage_id": target.id})
+            lead._with_move_cause("workflow").write({"stage_id": target.id})
             tasks = (cause_tasks or self.env["crm.lead.workflow.task"]).filtered(
                 lambda task, lead=lead: task.lead_id == lead
             )
@@ -220,20 +251,22 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------------
     # Moves by hand
     # ------------------------------------------------------------------
+    def _with_move_cause(self, cause):
+        return self.with_context(**{MOVE_CAUSE: MoveCause(cause)})
+
     def _workflow_check_manual_move(self, new_stage):
-        """Refuse a move by hand the team's setting does not allow; return the
-        cause to record."""
+        """Refuse a move the team's workflow does not allow, whatever path it
+        comes from (status bar, kanban, *Won*, RPC)."""
         is_manager = self.env.user.has_group("sales_team.group_sale_manager")
         for lead in self:
             team = lead.team_id
             stages = team._pipeline_stages()
-            if new_stage not in stages or lead.stage_id not in stages:
-                continue
+            if new_stage not in stages:
+                continue  # refused by the pipeline guard after the write
             if team.workflow_manual_move == "manager" and is_manager:
                 continue
-            old_index = stages.ids.index(lead.stage_id.id)
             new_index = stages.ids.index(new_stage.id)
-            if new_index < old_index:
+            if lead.stage_id in stages and new_index < stages.ids.index(lead.stage_id.id):
                 raise UserError(
                     _(
                         "The lead %(lead)s follows the workflow of %(team)s: it goes back "
@@ -259,6 +292,85 @@ class CrmLead(models.Model):
                         tasks=", ".join(missing.mapped("name")),
                     )
                 )
+
+    # ------------------------------------------------------------------
+    # Team and stage stay consistent
+    # ------------------------------------------------------------------
+    def _check_stage_in_pipeline(self, new_stage=None):
+        """A lead's stage (or ``new_stage``, before a write) belongs to its
+        team's pipeline: a team with stages of its own has exactly those."""
+        pipelines = {}
+        for lead in self:
+            stage = new_stage if new_stage is not None else lead.stage_id
+            team = lead.team_id
+            if not stage:
+                continue
+            if team not in pipelines:
+                pipelines[team] = team._pipeline_stages()
+            pipeline = pipelines[team]
+            if stage in pipeline:
+                continue
+            if stage.is_won and not any(pipeline.mapped("is_won")):
+                raise UserError(
+                    _(
+                        "The pipeline of %(team)s has no won stage: a sales manager adds "
+                        "one in CRM › Configuration › Stages before %(lead)s can be won.",
+                        team=team.name,
+                        lead=lead.name,
+                    )
+                )
+            raise UserError(
+                _(
+                    "The stage %(stage)s is not in the pipeline of %(team)s (%(stages)s): "
+                    "choose one of these stages, or change the lead's sales team first.",
+                    stage=stage.name,
+                    team=team.name or _("leads without a sales team"),
+                    stages=", ".join(pipeline.mapped("name")),
+                )
+            )
+
+    def _stage_follow_team(self):
+        """Leads that changed team without being given a stage move into the
+        new team's pipeline: a won lead to its won stage, others to the stage
+        holding the progress of the stage they leave (the first stage when the
+        new pipeline's stages carry no progress)."""
+        Stage = self.env["crm.stage"]
+        targets = {}
+        for lead in self.filtered("stage_id"):
+            pipeline = lead.team_id._pipeline_stages()
+            if not pipeline or lead.stage_id in pipeline:
+                continue
+            won = pipeline.filtered("is_won")[:1]
+            open_stages = pipeline.filtered(lambda stage: not stage.is_won) or pipeline
+            if lead.stage_id.is_won and won:
+                target = won
+            elif not any(open_stages.mapped("progress")):
+                target = open_stages[:1]
+            else:
+                target = Stage._stage_for_progress(open_stages, lead.stage_id.progress)
+            targets.setdefault(target, self.browse())
+            targets[target] |= lead
+        for target, leads in targets.items():
+            leads._with_move_cause("team").write({"stage_id": target.id})
+        return self.browse().union(*targets.values())
+
+    def _workflow_follow_salesperson(self, previous_users):
+        """Open tasks whose responsible is "the salesperson of the lead" follow
+        the lead to its new salesperson (tasks whose template line is gone:
+        those the previous salesperson held)."""
+        for lead in self:
+            tasks = lead.sudo().workflow_task_ids.filtered(
+                lambda task, lead=lead: (
+                    task.state == "todo"
+                    and (
+                        task.template_line_id.responsible == "salesperson"
+                        if task.template_line_id
+                        else task.user_id == previous_users[lead.id]
+                    )
+                    and task.user_id != lead.user_id
+                )
+            )
+            tasks.write({"user_id": lead.user_id.id})
 
     # ------------------------------------------------------------------
     # A team with stages of its own has them as its whole pipeline
@@ -289,37 +401,60 @@ class CrmLead(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         leads = super().create(vals_list)
-        leads._stage_history_open(cause=self.env.context.get(MOVE_CAUSE, "create"))
+        leads._check_stage_in_pipeline()
+        leads._stage_history_open(cause=trusted_move_cause(self.env) or "create")
         leads._workflow_generate_tasks()
         leads._workflow_sync_stage()
         return leads
 
     def write(self, vals):
-        cause = self.env.context.get(MOVE_CAUSE)
+        cause = trusted_move_cause(self.env)
+        # Odoo moves a lead to another team when its new salesperson is not
+        # a member of its team: "user_id" changes the team too.
+        team_may_change = "team_id" in vals or "user_id" in vals
+        new_stage = self.env["crm.stage"].browse(vals.get("stage_id"))
+        if "stage_id" in vals and not team_may_change:
+            self._check_stage_in_pipeline(new_stage)  # else once the team is known
         if "stage_id" in vals and not cause:
-            new_stage = self.env["crm.stage"].browse(vals["stage_id"])
-            driven = self.filtered(
-                lambda lead: lead.team_id.workflow_connected and lead.stage_id != new_stage
-            )
-            if "team_id" not in vals:
-                driven._workflow_check_manual_move(new_stage)
-        tracked = "stage_id" in vals or "team_id" in vals
+            new_team = vals.get("team_id")
+            # A lead that moves to another team meets that team's workflow
+            # after the write (its tasks, then the stage of its progress).
+            self.filtered(
+                lambda lead: (
+                    lead.team_id.workflow_connected
+                    and lead.stage_id != new_stage
+                    and (new_team is None or new_team == lead.team_id.id)
+                )
+            )._workflow_check_manual_move(new_stage)
+        tracked = "stage_id" in vals or team_may_change
         before = {lead.id: lead.stage_id for lead in self} if tracked else {}
+        teams_before = {lead.id: lead.team_id for lead in self} if team_may_change else {}
+        users_before = {lead.id: lead.user_id for lead in self} if "user_id" in vals else {}
         res = super().write(vals)
+        changed_team = self.filtered(
+            lambda lead: lead.team_id != teams_before.get(lead.id, lead.team_id)
+        )
+        followed = self.browse()  # moved (and their history written) by the team change
+        if "stage_id" in vals and team_may_change:
+            self._check_stage_in_pipeline()
+        elif "stage_id" not in vals:
+            followed = changed_team._stage_follow_team()
         moved = self.browse()
         if tracked:
-            moved = self.filtered(lambda lead: lead.stage_id != before.get(lead.id))
+            moved = self.filtered(lambda lead: lead.stage_id != before.get(lead.id)) - followed
             if moved:
                 moved._stage_history_open(cause=cause or "manual", previous=before)
                 if not cause:
                     for lead in moved.filtered("team_id.workflow_connected"):
                         lead._message_log(body=_("Moved by hand in a workflow-driven team."))
-        if "team_id" in vals:
+        if users_before:
+            self._workflow_follow_salesperson(users_before)
+        if changed_team:
             # Another team, another pipeline: what the lead reached there
             # (leads that also moved had it recomputed with their history).
-            (self - moved)._funnel_recompute_furthest_stage()
-            self._workflow_generate_tasks()
-            self._workflow_sync_stage()
+            (changed_team - moved - followed)._funnel_recompute_furthest_stage()
+            changed_team._workflow_generate_tasks()
+            changed_team._workflow_sync_stage()
         return res
 
     @api.model

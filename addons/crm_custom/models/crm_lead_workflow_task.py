@@ -40,10 +40,13 @@ class CrmLeadWorkflowTask(models.Model):
         for task in self:
             task.tag_id._crm_check_shared(_("The task %(task)s", task=task.name))
 
+    def _is_manager(self):
+        return self.env.is_superuser() or self.env.user.has_group("sales_team.group_sale_manager")
+
     def _check_may_change(self):
         """Tasks are done or reopened by their responsible user, the lead's
         salesperson or a sales manager."""
-        if self.env.is_superuser() or self.env.user.has_group("sales_team.group_sale_manager"):
+        if self._is_manager():
             return
         for task in self:
             if self.env.user not in (task.user_id | task.lead_id.user_id):
@@ -56,20 +59,33 @@ class CrmLeadWorkflowTask(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        # Every path (the buttons, a plain write over RPC) meets the same
+        # rules: who completes or reopens, and a task stays on its lead.
+        moves_lead = "lead_id" in vals and any(task.lead_id.id != vals["lead_id"] for task in self)
+        if moves_lead and not self._is_manager():
+            raise AccessError(_("Only a sales manager can move a task to another lead."))
+        if {"state", "date_done", "done_user_id"} & set(vals):
+            self._check_may_change()
+            vals = {k: v for k, v in vals.items() if k not in ("date_done", "done_user_id")}
+            if "state" in vals:
+                done = vals["state"] == "done"
+                vals["date_done"] = fields.Datetime.now() if done else False
+                vals["done_user_id"] = self.env.uid if done else False
+        changed = self.filtered(lambda task: task.state != vals["state"]) if "state" in vals else ()
+        res = super().write(vals)
+        if changed:
+            changed.lead_id._workflow_sync_stage(cause_tasks=changed)
+        return res
+
     def action_done(self):
         self._check_may_change()
-        todo = self.filtered(lambda task: task.state == "todo")
-        todo.write(
-            {"state": "done", "date_done": fields.Datetime.now(), "done_user_id": self.env.uid}
-        )
-        todo.lead_id._workflow_sync_stage(cause_tasks=todo)
+        self.filtered(lambda task: task.state == "todo").write({"state": "done"})
         return True
 
     def action_reopen(self):
         self._check_may_change()
-        done = self.filtered(lambda task: task.state == "done")
-        done.write({"state": "todo", "date_done": False, "done_user_id": False})
-        done.lead_id._workflow_sync_stage(cause_tasks=done)
+        self.filtered(lambda task: task.state == "done").write({"state": "todo"})
         return True
 
     @api.model

@@ -64,6 +64,11 @@ class CrmSalesProcess(models.Model):
         )
         for line, stage in zip(self.stage_line_ids, stages, strict=True):
             line._copy_name_translations(stage)
+        # The new stages are now the team's whole pipeline: its leads leave
+        # the shared stages for them.
+        self.env["crm.lead"].with_context(active_test=False).search(
+            [("team_id", "=", team.id), ("stage_id", "not in", stages.ids)]
+        )._stage_follow_team()
         team.message_post(
             body=_(
                 "Sales process %(process)s loaded: %(count)s stages.",

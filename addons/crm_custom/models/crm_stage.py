@@ -8,6 +8,10 @@ from odoo.tools import SQL
 
 # Teams whose leads' furthest stage is recomputed before the commit.
 FURTHEST_RECOMPUTE_TEAMS = "crm_custom.furthest_stage_teams"
+# Up to this many leads, a change of stage order recomputes their furthest
+# stage in the request (well under a second); above, in the background
+# (bench/bench_funnel.py: 1,000,000 leads take about 12 s).
+FURTHEST_INLINE_LIMIT = 50_000
 
 
 class CrmStage(models.Model):
@@ -154,9 +158,32 @@ class CrmStage(models.Model):
 
     @api.model
     def _funnel_recompute_furthest_of_teams(self):
+        """Before commit: recompute the furthest stages of the teams whose
+        pipeline order changed, at once for small teams; big ones are marked
+        and left to the background job (the funnel says so meanwhile), so the
+        request that reordered the stages stays short."""
         team_ids = self.env.cr.precommit.data.pop(FURTHEST_RECOMPUTE_TEAMS, set())
         if not team_ids:
             return
+        Team = self.env["crm.team"].sudo().with_context(active_test=False)
+        teams = Team.browse(team_id for team_id in team_ids if team_id)
         # A shared stage is in the pipeline of every team without stages of its own.
-        scope = SQL("TRUE") if False in team_ids else SQL("lead.team_id = ANY(%s)", list(team_ids))
+        if False in team_ids:
+            with_own = self.search([("team_id", "!=", False)]).team_id
+            teams |= Team.search([("id", "not in", with_own.ids)])
+        counts = dict(
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group([("team_id", "in", teams.ids)], ["team_id"], ["__count"])
+        )
+        big = teams.filtered(lambda team: counts.get(team, 0) > FURTHEST_INLINE_LIMIT)
+        small_ids = list((teams - big).ids)
+        scope = SQL("lead.team_id = ANY(%s)", small_ids)
+        if False in team_ids:
+            scope = SQL("(%s OR lead.team_id IS NULL)", scope)
         self.env["crm.lead"]._funnel_recompute_furthest_stage(scope)
+        if big:
+            big.write({"funnel_recompute_pending": True})
+            self.env.ref("crm_custom.ir_cron_funnel_recompute_furthest").sudo()._trigger()
+            self.env.flush_all()  # precommit hooks run after the transaction's flush

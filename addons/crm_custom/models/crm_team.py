@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 
 class CrmTeam(models.Model):
@@ -25,14 +26,47 @@ class CrmTeam(models.Model):
         help="Which moves by hand are allowed in a workflow-driven team.",
     )
 
+    funnel_recompute_pending = fields.Boolean(
+        string="Funnel being recomputed",
+        readonly=True,
+        copy=False,
+        help="The order of this team's stages changed: the furthest stage its leads "
+        "reached is being recomputed in the background.",
+    )
+
+    def _has_own_stages(self):
+        self.ensure_one()
+        return bool(self.env["crm.stage"].search_count([("team_id", "=", self.id)], limit=1))
+
+    @api.model
+    def _cron_funnel_recompute_furthest(self):
+        """Background job: recompute the furthest stage of the leads of one
+        team whose pipeline order changed; Odoo's cron runner calls it again,
+        in a new transaction, while teams remain."""
+        Team = self.with_context(active_test=False)
+        team = Team.search([("funnel_recompute_pending", "=", True)], limit=1)
+        if not team:
+            return
+        scope = SQL("lead.team_id = %s", team.id)
+        if not team._has_own_stages():  # on the shared stages, as leads without team
+            scope = SQL("(%s OR lead.team_id IS NULL)", scope)
+        self.env["crm.lead"]._funnel_recompute_furthest_stage(scope)
+        team.funnel_recompute_pending = False
+        remaining = Team.search_count([("funnel_recompute_pending", "=", True)])
+        self.env["ir.cron"]._notify_progress(done=1, remaining=remaining)
+
     def _pipeline_stages(self):
         """The team's pipeline, in order: its own stages, or the shared ones
-        when it has none. The kanban, the default stage of new leads, the
-        workflow's progress thresholds and the funnel all read this."""
-        self.ensure_one()
+        when it has none (or for no team at all). The kanban, the status bar
+        and stage pickers, the stage guard of writes, the default stage of new
+        leads, the workflow's progress thresholds and the funnel all read this."""
         Stage = self.env["crm.stage"]
+        shared = [("team_id", "=", False)]
+        if not self:
+            return Stage.search(shared, order="sequence, id")
+        self.ensure_one()
         return Stage.search([("team_id", "=", self.id)], order="sequence, id") or Stage.search(
-            [("team_id", "=", False)], order="sequence, id"
+            shared, order="sequence, id"
         )
 
     @api.constrains("workflow_connected", "workflow_template_id")

@@ -1,47 +1,13 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
-
-LEAD_VISIBILITY = [
-    ("own", "Only their own leads (and unassigned ones)"),
-    ("team", "The leads of their sales teams"),
-    ("all", "All leads"),
-]
+from odoo import api, models
 
 
-class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
-
-    crm_lead_visibility = fields.Selection(
-        LEAD_VISIBILITY,
-        string="Salespeople see",
-        required=True,
-        default="own",
-        help="Which leads the members of the Sales / User role can see and edit. "
-        "Sales managers always see every lead.",
-    )
-
-    # Stored as "approval required" (off by default): Odoo deletes a boolean
-    # parameter that is switched off, so the absent value must mean the default.
-    crm_tag_approval_required = fields.Boolean(
-        string="Proposed tags wait for approval",
-        config_parameter="crm_custom.tag_approval_required",
-        help="When on, a tag proposed by a user can only be used by that user "
-        "until a tag moderator approves it; when off, everyone can use it at once.",
-    )
-    crm_tag_max_words = fields.Integer(
-        string="Maximum words per tag",
-        config_parameter="crm_custom.tag_max_words",
-        default=3,
-        help="Longer tags are refused: tags are keywords, descriptions go in notes.",
-    )
-
-    @api.constrains("crm_tag_max_words")
-    def _check_crm_tag_max_words(self):
-        for settings in self:
-            if settings.crm_tag_max_words < 1:
-                raise ValidationError(_("A tag has at least one word."))
+# Odoo's settings model, extended (the mixin needs the list form of _inherit,
+# which needs _name): not a new wizard.
+class ResConfigSettings(models.TransientModel):  # pylint: disable=no-wizard-in-models
+    _name = "res.config.settings"
+    _inherit = ["res.config.settings", "crm.settings.mixin"]
 
     @api.model
     def get_values(self):

@@ -1,6 +1,11 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+# The figures the ROI report divides by: only marketing and sales managers set them.
+COST_FIELDS = ("crm_budget", "crm_actual_cost", "crm_currency_id")
+COST_EDITORS = ("crm_custom.group_crm_marketing", "sales_team.group_sale_manager")
 
 
 class UtmCampaign(models.Model):
@@ -18,6 +23,41 @@ class UtmCampaign(models.Model):
         help="What the campaign really cost; the base of the cost per lead, "
         "per contact and per conversion and of the ROI.",
     )
+    crm_can_edit_cost = fields.Boolean(
+        string="Can set the cost", compute="_compute_crm_can_edit_cost"
+    )
+
+    @api.depends_context("uid")
+    def _compute_crm_can_edit_cost(self):
+        self.crm_can_edit_cost = self._crm_may_edit_cost()
+
+    @api.model
+    def _crm_may_edit_cost(self):
+        user = self.env.user
+        return self.env.su or any(user.has_group(group) for group in COST_EDITORS)
+
+    def _crm_check_cost_access(self, vals_list):
+        if self._crm_may_edit_cost():
+            return
+        if any(set(COST_FIELDS) & set(vals) for vals in vals_list):
+            raise AccessError(
+                _("Only marketing and sales managers can set the budget and cost of a campaign.")
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The cost currency has a default: only explicit figures count.
+        self._crm_check_cost_access(
+            [
+                {key: value for key, value in vals.items() if key != "crm_currency_id"}
+                for vals in vals_list
+            ]
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._crm_check_cost_access([vals])
+        return super().write(vals)
 
     @api.model
     def _crm_cost_report(self, groupby="campaign_id", domain=None):

@@ -12,8 +12,13 @@ from . import test_tour_funnel
 from . import test_crm_tags
 from . import test_tour_tags
 from . import test_workflow_pipeline
+from . import test_workflow_guard
 from . import test_funnel
 from . import test_campaign_cost
 from . import test_tour_workflow
 from . import test_tour_rtl
 from . import test_server_messages_language
+from . import test_access_holes
+from . import test_roles_at_work
+from . import test_custom_fields_i18n
+from . import test_http_workflow_guard

@@ -223,7 +223,7 @@ class TestCustomFields(ForgetsCustomFieldsMixin, CrmRolesCase):
         self.assertEqual(form.technical_name, "x_budget_owner")
 
         self.assertEqual(technical_name_from_label("Budget Owner"), "x_budget_owner")
-        self.assertEqual(technical_name_from_label("منبع سرنخ"), "x_field")
+        self.assertEqual(technical_name_from_label("منبع سرنخ"), "x_mnb_srnkh")
         self.assertEqual(technical_name_from_label("2nd contact"), "x_field_2nd_contact")
 
     def test_only_configurators_define_fields(self):

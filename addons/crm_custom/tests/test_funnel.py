@@ -3,6 +3,7 @@
 """Funnel numbers for a hand-built history against hand-computed figures."""
 
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import AccessError
@@ -149,6 +150,32 @@ class TestFunnel(CrmRolesCase):
                 ("Won", 1, 0, None, None),
             ],
         )
+
+    def test_reordering_a_big_team_recomputes_in_the_background(self):
+        """Above the inline limit (1,000,000 leads in the benchmark), the
+        request only marks the team; the job recomputes, the funnel says so
+        meanwhile."""
+        self.funnel_team.member_ids = [(4, self.salesperson.id)]
+        cron = self.env.ref("crm_custom.ir_cron_funnel_recompute_furthest")
+        triggers = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        with patch("odoo.addons.crm_custom.models.crm_stage.FURTHEST_INLINE_LIMIT", 3):
+            self.stage_c.with_user(self.sales_manager).write({"sequence": 2, "progress": 50})
+            self.stage_b.with_user(self.sales_manager).write({"sequence": 3, "progress": 75})
+            self.env.cr.precommit.run()
+        self.assertEqual(self.lead_1.furthest_stage_id, self.stage_c, "not in the request")
+        self.assertTrue(self.funnel_team.funnel_recompute_pending)
+        self.assertGreater(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]), triggers
+        )
+        data = self.History.with_user(self.salesperson).get_funnel_data(self.funnel_team.id)
+        self.assertTrue(data["recomputing"])
+        # The job, as Odoo's cron runner runs it.
+        self.env["crm.team"]._cron_funnel_recompute_furthest()
+        self.assertFalse(self.funnel_team.funnel_recompute_pending)
+        self.assertEqual(self.lead_1.furthest_stage_id, self.stage_b)
+        data = self.History.with_user(self.salesperson).get_funnel_data(self.funnel_team.id)
+        self.assertFalse(data["recomputing"])
+        self.assertEqual(self._figures()[2], ("B", 3, 1, 33.33, 66.67))
 
     def test_deleting_the_furthest_stage_falls_back(self):
         extra = self.env["crm.stage"].create(

@@ -51,6 +51,14 @@ class TestSalesProcess(CrmRolesCase):
         other = Lead.with_context(default_team_id=self.other_team.id)
         self.assertEqual(other._read_group_stage_ids(shared[:0], []), shared)
 
+    def test_the_teams_leads_move_into_the_loaded_pipeline(self):
+        self.teammate_lead.action_set_won()
+        stages = self._load("crm_custom.sales_process_funnel", self.team)
+        self.assertEqual(self.own_lead.stage_id, stages[0])
+        self.assertEqual(self.teammate_lead.stage_id, stages.filtered("is_won"))
+        self.assertEqual(self.own_lead.stage_history_ids[:1].cause, "team")
+        self.assertEqual(self.foreign_lead.stage_id.team_id, self.env["crm.team"], "other teams")
+
     def test_source_000_stages_load(self):
         stages = self._load("crm_custom.sales_process_contract", self.other_team)
         self.assertEqual(stages[0].name, "Initial contact")
