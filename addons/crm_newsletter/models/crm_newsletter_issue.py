@@ -49,7 +49,6 @@ class CrmNewsletterIssue(models.Model):
         compute="_compute_from_newsletter",
         store=True,
         readonly=False,
-        required=True,
     )
     lang = fields.Selection(related="newsletter_id.lang")
     email_from = fields.Char(
@@ -425,10 +424,10 @@ class CrmNewsletterIssue(models.Model):
                        COUNT(DISTINCT c.id) FILTER (WHERE c.email_normalized IS NOT NULL
                                                     AND b.id IS NOT NULL),
                        COUNT(DISTINCT c.id) FILTER (WHERE c.email_normalized IS NOT NULL
-                                                    AND b.id IS NULL AND bool_and_opt),
+                                                    AND b.id IS NULL AND all_opt_out),
                        COUNT(DISTINCT c.email_normalized) FILTER (WHERE b.id IS NULL
-                                                    AND NOT bool_and_opt)
-                  FROM (SELECT s.contact_id, bool_and(s.opt_out) AS bool_and_opt
+                                                    AND NOT all_opt_out)
+                  FROM (SELECT s.contact_id, bool_and(COALESCE(s.opt_out, FALSE)) AS all_opt_out
                           FROM mailing_subscription s
                          WHERE s.list_id IN %(lists)s
                          GROUP BY s.contact_id) sub

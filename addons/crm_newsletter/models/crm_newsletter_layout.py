@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import css_inline
 from lxml import etree, html as lxml_html
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -128,20 +128,57 @@ class CrmNewsletterLayout(models.Model):
 
     @api.model
     def _enforce_direction(self, document, lang, direction):
-        """dir/lang on <html> and <body>, and a direction on every table:
-        Outlook and Gmail do not inherit the direction into tables."""
+        """dir/lang on <html>, <body> and a wrapper <div>, and a direction on
+        every table: Outlook and Gmail do not inherit the direction into
+        tables, and Odoo's composer keeps only the body's content (the
+        wrapper is what carries the direction there)."""
         root = lxml_html.document_fromstring(document)
+        html_lang = lang.replace("_", "-")
         root.set("dir", direction)
-        root.set("lang", lang.replace("_", "-"))
+        root.set("lang", html_lang)
+        for title in root.iter("title"):
+            # Odoo's composer turns a <title> into visible text
+            title.getparent().remove(title)
         body = root.find("body")
-        if body is not None:
-            body.set("dir", direction)
+        body.set("dir", direction)
+        align = "right" if direction == "rtl" else "left"
+        wrapper = lxml_html.Element(
+            "div",
+            {"dir": direction, "lang": html_lang,
+             "style": f"direction:{direction};text-align:{align}",
+             "class": "o_crm_newsletter"},
+        )  # fmt: skip
+        wrapper.text, body.text = body.text, None
+        for child in list(body):
+            wrapper.append(child)
+        body.append(wrapper)
         for node in root.iter("table", "td", "th"):
             node.set("dir", direction)
             style = (node.get("style") or "").strip().rstrip(";")
             if "direction:" not in style.replace(" ", ""):
                 node.set("style", f"{style};direction:{direction}".lstrip(";"))
         return "<!DOCTYPE html>\n" + lxml_html.tostring(root, encoding="unicode")
+
+    @api.model
+    def _document_shell(self, document):
+        """The opening and closing of ``document`` around its body's content,
+        to put a whole document back around what the composer renders."""
+        root = lxml_html.document_fromstring(document)
+        body = root.find("body")
+        # The composer strips ``direction`` from the styles it renders: the
+        # dir attributes survive, and the body states it once more.
+        direction = body.get("dir") or "ltr"
+        style = (body.get("style") or "").strip().rstrip(";")
+        body.set("style", f"{style};direction:{direction}".lstrip(";"))
+        html_attrs = "".join(f' {k}="{escape(v)}"' for k, v in root.attrib.items())
+        body_attrs = "".join(f' {k}="{escape(v)}"' for k, v in body.attrib.items())
+        opening = (
+            f"<!DOCTYPE html>\n<html{html_attrs}><head>"
+            '<meta http-equiv="Content-Type" content="text/html; charset=utf-8"/>'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"/>'
+            f"</head><body{body_attrs}>"
+        )
+        return opening, "</body></html>"
 
     @api.model
     def _lang_env(self, lang):

@@ -1,6 +1,16 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
 from odoo import models
+
+
+class EmailSet(set):
+    """A set Odoo's composer can extend with ``+=`` as it does its list."""
+
+    def __iadd__(self, emails):
+        self.update(emails)
+        return self
 
 
 class MailComposeMessage(models.TransientModel):
@@ -19,13 +29,22 @@ class MailComposeMessage(models.TransientModel):
         key = ("crm_newsletter", kind, self.id)
         cache = self.env.cr.cache
         if key not in cache:
-            cache[key] = set(compute())
+            cache[key] = EmailSet(compute())
         return cache[key]
 
     def _is_crm_newsletter_send(self):
         return self.composition_mode == "mass_mail" and bool(
             self.mass_mailing_id.crm_newsletter_issue_id
         )
+
+    def _crm_newsletter_shell(self):
+        key = ("crm_newsletter", "shell", self.id)
+        cache = self.env.cr.cache
+        if key not in cache:
+            issue = self.mass_mailing_id.crm_newsletter_issue_id.sudo()
+            opening, closing = self.env["crm.newsletter.layout"]._document_shell(issue.body_html)
+            cache[key] = (Markup(opening), Markup(closing))
+        return cache[key]
 
     def _get_done_emails(self, mail_values_dict):
         if not self._is_crm_newsletter_send():
@@ -46,12 +65,14 @@ class MailComposeMessage(models.TransientModel):
         if not self._is_crm_newsletter_send():
             return mail_values_all
         done = self._get_done_emails(mail_values_all)
+        opening, closing = self._crm_newsletter_shell()
         for mail_values in mail_values_all.values():
-            # The issue's HTML is a whole document, styles already inlined:
-            # mass mailing's wrapper (a second <html> and a <style> block that
-            # mail clients drop) is not put around it.
+            # The issue's HTML has its styles inlined already: instead of mass
+            # mailing's wrapper (a <style> block mail clients drop, and no
+            # direction), the issue's own <html dir lang> and <body> go back
+            # around the content the composer rendered.
             if mail_values.get("body"):
-                mail_values["body_html"] = mail_values["body"]
+                mail_values["body_html"] = opening + mail_values["body"] + closing
             for command in mail_values.get("mailing_trace_ids") or ():
                 if command[2].get("email"):
                     done.add(command[2]["email"])
