@@ -46,13 +46,13 @@ class CrmNewsletterIssue(models.Model):
     item_ids = fields.One2many("crm.newsletter.item", "issue_id", string="News items", copy=True)
     layout_id = fields.Many2one(
         "crm.newsletter.layout",
-        compute="_compute_from_newsletter",
+        compute="_compute_layout_id",
         store=True,
         readonly=False,
     )
     lang = fields.Selection(related="newsletter_id.lang")
     email_from = fields.Char(
-        string="Send from", compute="_compute_from_newsletter", store=True, readonly=False
+        string="Send from", compute="_compute_email_from", store=True, readonly=False
     )
     target = fields.Selection(
         [("lists", "Mailing lists"), ("segment", "Audience segment")],
@@ -63,14 +63,14 @@ class CrmNewsletterIssue(models.Model):
     contact_list_ids = fields.Many2many(
         "mailing.list",
         string="Mailing lists",
-        compute="_compute_from_newsletter",
+        compute="_compute_contact_list_ids",
         store=True,
         readonly=False,
     )
     segment_id = fields.Many2one(
         "crm.newsletter.segment",
         string="Audience",
-        compute="_compute_from_newsletter",
+        compute="_compute_segment_id",
         store=True,
         readonly=False,
     )
@@ -152,15 +152,28 @@ class CrmNewsletterIssue(models.Model):
         last = self.search([("newsletter_id", "=", newsletter_id)], order="number desc", limit=1)
         return last.number + 1
 
+    # One compute per field: a value given for one of them at creation must
+    # not keep the others from being computed.
     @api.depends("newsletter_id")
-    def _compute_from_newsletter(self):
+    def _compute_layout_id(self):
         for issue in self:
-            newsletter = issue.newsletter_id
-            issue.layout_id = issue.layout_id or newsletter.layout_id
-            issue.email_from = issue.email_from or newsletter.email_from
+            issue.layout_id = issue.layout_id or issue.newsletter_id.layout_id
+
+    @api.depends("newsletter_id")
+    def _compute_email_from(self):
+        for issue in self:
+            issue.email_from = issue.email_from or issue.newsletter_id.email_from
+
+    @api.depends("newsletter_id")
+    def _compute_contact_list_ids(self):
+        for issue in self:
             if not issue.contact_list_ids:
-                issue.contact_list_ids = newsletter.contact_list_ids
-            issue.segment_id = issue.segment_id or newsletter.segment_id
+                issue.contact_list_ids = issue.newsletter_id.contact_list_ids
+
+    @api.depends("newsletter_id")
+    def _compute_segment_id(self):
+        for issue in self:
+            issue.segment_id = issue.segment_id or issue.newsletter_id.segment_id
 
     @api.depends("mailing_id.state")
     def _compute_state(self):
@@ -189,6 +202,7 @@ class CrmNewsletterIssue(models.Model):
         mailings = self.mailing_id.filtered("sent_date")
         if not mailings:
             return {}
+        self.env.flush_all()
         self.env.cr.execute(
             tools.SQL(
                 """
@@ -321,16 +335,20 @@ class CrmNewsletterIssue(models.Model):
         if not url:
             raise UserError(_("Set the news feed address on the newsletter first."))
         entries = self._fetch_feed(url)
-        known = set(self.item_ids.mapped("link_url"))
+        # an entry already in the issue: same link, or same headline if no link
+        known = {item.link_url or item.headline for item in self.item_ids}
         sequence = max(self.item_ids.mapped("sequence") or [0])
         values = []
         for entry in entries:
-            link = entry.get("link") or False
-            if link in known or not (entry.get("title") or "").strip():
+            if not (entry.get("title") or "").strip():
+                continue
+            entry_values = self._feed_entry_values(entry, sequence + 1)
+            key = entry_values["link_url"] or entry_values["headline"]
+            if key in known:
                 continue
             sequence += 1
-            known.add(link)
-            values.append(self._feed_entry_values(entry, sequence))
+            known.add(key)
+            values.append(entry_values)
         items = self.env["crm.newsletter.item"].create(values)
         message = (
             _("%s news items added from the feed.", len(items))
@@ -354,7 +372,7 @@ class CrmNewsletterIssue(models.Model):
         if len(content) > FEED_MAX_BYTES:
             raise UserError(_("The news feed is larger than 5 MB."))
         feed = feedparser.parse(content)
-        if feed.bozo and not feed.entries:
+        if not feed.version:
             raise UserError(_("The address does not return an RSS or Atom feed."))
         return feed.entries
 
@@ -417,6 +435,7 @@ class CrmNewsletterIssue(models.Model):
         self.ensure_one()
         if not self.contact_list_ids:
             raise UserError(_("Choose the mailing lists “%s” is sent to.", self.name))
+        self.env.flush_all()
         self.env.cr.execute(
             tools.SQL(
                 """

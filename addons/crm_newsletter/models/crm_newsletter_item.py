@@ -71,5 +71,6 @@ class CrmNewsletterItem(models.Model):
             tracker_id = item.link_tracker_id.id
             item.click_count = clicks.get(tracker_id, 0)
             item.clicker_count = clickers.get(tracker_id, 0)
-            sent = item.issue_id.sent_count
-            item.click_ratio = 100.0 * item.clicker_count / sent if sent else 0.0
+            # of the recipients the mailing reached (its traces), as Odoo's own rate
+            reached = item.issue_id.expected
+            item.click_ratio = 100.0 * item.clicker_count / reached if reached else 0.0

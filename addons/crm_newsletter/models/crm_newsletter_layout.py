@@ -71,14 +71,6 @@ class CrmNewsletterLayout(models.Model):
                 except UserError as error:
                     raise ValidationError(str(error)) from error
 
-    def write(self, vals):
-        if "arch" in vals and not self.env.su and not self.env.user.has_group(
-            "mail.group_mail_template_editor"
-        ):
-            # The same rule as Odoo's dynamic email templates.
-            raise UserError(_("Only users allowed to edit email templates may change a layout."))
-        return super().write(vals)
-
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
         return [

@@ -79,13 +79,14 @@ class CrmNewsletterSegment(models.Model):
             ),
         }
 
-    def _matched_sql(self):
-        """SQL of the ids of the active partners matching the rules."""
+    def _matched_sql(self, purchases=None):
+        """SQL of the ids of the active partners matching the rules.
+        ``purchases``: the purchase history to use (default ``_purchase_sql``)."""
         self.ensure_one()
         rules = self.rule_ids
         if not rules:
             return None
-        purchases = self._purchase_sql()
+        purchases = purchases or self._purchase_sql()
         conditions = []
         for rule in rules:
             subquery = SQL("SELECT x.pid FROM (%s) AS x(pid)", rule._partner_ids_sql(purchases))
@@ -110,12 +111,13 @@ class CrmNewsletterSegment(models.Model):
             matched,
         )
 
-    def _audience_counts(self):
+    def _audience_counts(self, purchases=None):
         self.ensure_one()
         empty = {"matched": 0, "eligible": 0, "no_email": 0, "blacklisted": 0, "sample": []}
-        matched = self._matched_sql()
+        matched = self._matched_sql(purchases)
         if matched is None:
             return empty
+        self.env.flush_all()
         cr = self.env.cr
         cr.execute(
             SQL(
@@ -161,13 +163,19 @@ class CrmNewsletterSegment(models.Model):
         self.env["res.partner"].invalidate_model(["crm_newsletter_issue_ids"])
         return counts
 
+    def _eligible_partner_ids(self, purchases=None):
+        """The ids of the customers an issue sent now would reach."""
+        self.ensure_one()
+        matched = self._matched_sql(purchases)
+        if matched is None:
+            return []
+        self.env.flush_all()
+        self.env.cr.execute(self._eligible_sql(matched))
+        return [row[0] for row in self.env.cr.fetchall()]
+
     def action_view_customers(self):
         self.ensure_one()
-        matched = self._matched_sql()
-        ids = []
-        if matched is not None:
-            self.env.cr.execute(self._eligible_sql(matched))
-            ids = [row[0] for row in self.env.cr.fetchall()]
+        ids = self._eligible_partner_ids()
         return {
             "type": "ir.actions.act_window",
             "name": self.name,
