@@ -512,7 +512,8 @@ class CrmNewsletterIssue(models.Model):
                 issue.mailing_id = self.env["mailing.mailing"].create(values)
             issue._track_item_links()
             html = issue._render_html()
-            issue.mailing_id.write({"body_arch": html, "body_html": html})
+            tracked = issue.mailing_id._crm_newsletter_shorten_links(html)
+            issue.mailing_id.write({"body_arch": tracked, "body_html": tracked})
             issue.body_html = html
 
     def _track_item_links(self):

@@ -23,3 +23,23 @@ class MailingMailing(models.Model):
             if not has_traces:
                 issue.sudo()._compute_recipients()
         return super()._get_recipients()
+
+    def _get_mass_mailing_context(self):
+        # An issue's links are all shortened when its mailing is made
+        # (crm.newsletter.issue._sync_mailing): converting them again for
+        # every recipient would find nothing to do, at the cost of parsing
+        # the whole email each time.
+        context = super()._get_mass_mailing_context()
+        if self.crm_newsletter_issue_id:
+            context.pop("post_convert_links", None)
+        return context
+
+    def _crm_newsletter_shorten_links(self, html):
+        """Every link of ``html`` as a tracked short link of this mailing,
+        with the exceptions Odoo makes when it sends a mailing."""
+        self.ensure_one()
+        return self._shorten_links(
+            html,
+            self._get_link_tracker_values(),
+            blacklist=["/unsubscribe_from_list", "/view", "/cards/"],
+        )
