@@ -25,6 +25,9 @@
         "views/crm_newsletter_templates.xml",
         "views/crm_newsletter_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["crm_newsletter/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/mailing_list_demo.xml",
     ],
