@@ -30,5 +30,6 @@
     },
     "demo": [
         "demo/mailing_list_demo.xml",
+        "demo/crm_newsletter_demo.xml",
     ],
 }

@@ -600,6 +600,31 @@ class CrmNewsletterIssue(models.Model):
         action["domain"] = [("issue_id", "=", self.id)]
         return action
 
+    def _demo_send_with_statistics(self):
+        """Demo data only: send the issues (their mails are dropped instead of
+        going out) and give them opens, clicks per item, a reply and a bounce,
+        through mass mailing's own trace and click methods."""
+        for issue in self:
+            issue.action_send()
+            mailing = issue.mailing_id.with_context(default_force_send=False)
+            mailing.action_send_mail()
+            self.env["mail.mail"].sudo().search([("mailing_id", "=", mailing.id)]).unlink()
+            traces = self.env["mailing.trace"].sudo().search(
+                [("mass_mailing_id", "=", mailing.id)], order="id"
+            )
+            traces.set_sent()
+            trackers = issue.item_ids.link_tracker_id
+            for index, trace in enumerate(traces):
+                if index % 3 != 2:
+                    trace.set_opened()
+                if trackers and index % 2 == 0:
+                    tracker = trackers[(index // 2) % len(trackers)]
+                    self.env["link.tracker.click"].sudo().add_click(
+                        tracker.code, mailing_trace_id=trace.id, ip="127.0.0.1"
+                    )
+            traces[-1:].set_bounced()
+            traces[:1].set_replied()
+
     def _resume_interrupted_sends(self):
         """Issues whose sending stopped (worker killed): put their mailing back
         in Odoo's queue; Odoo skips every recipient that already has a trace."""
