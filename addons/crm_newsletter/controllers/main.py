@@ -3,7 +3,7 @@
 from markupsafe import Markup
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 from odoo.tools import consteq
 
@@ -25,12 +25,13 @@ class CrmNewsletterController(http.Controller):
     def preview(self, issue_id, layout=None, lang=None, **kwargs):
         """Back-end preview of an issue in a layout and a language, for users
         who may read the issue (record rules and access rights apply)."""
-        issue = request.env["crm.newsletter.issue"].browse(issue_id)
+        issue = request.env["crm.newsletter.issue"].browse(issue_id).exists()
         try:
             issue.check_access("read")
-            issue.name  # noqa: B018 - raises MissingError for a deleted issue
-        except (AccessError, MissingError):
+        except AccessError:
             raise request.not_found() from None
+        if not issue:
+            raise request.not_found()
         layout_record = None
         if layout:
             if not layout.isdigit():

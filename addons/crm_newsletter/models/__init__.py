@@ -6,5 +6,4 @@ from . import crm_newsletter_issue
 from . import crm_newsletter_segment_rule
 from . import crm_newsletter_segment
 from . import mailing_mailing
-from . import mail_compose_message
 from . import res_partner

@@ -24,13 +24,10 @@ class CrmNewsletter(models.Model):
     )
     layout_id = fields.Many2one(
         "crm.newsletter.layout",
-        string="Layout",
         required=True,
         default=lambda self: self.env["crm.newsletter.layout"].search([], limit=1),
     )
-    email_from = fields.Char(
-        string="Send from", default=lambda self: self.env.user.email_formatted
-    )
+    email_from = fields.Char(string="Send from", default=lambda self: self.env.user.email_formatted)
     contact_list_ids = fields.Many2many(
         "mailing.list", string="Default mailing lists", help="Lists new issues are sent to."
     )
@@ -48,7 +45,7 @@ class CrmNewsletter(models.Model):
         string="Public archive",
         help="Sent issues can be read on the website at /newsletter/<id>.",
     )
-    campaign_id = fields.Many2one("utm.campaign", string="Campaign", ondelete="set null")
+    campaign_id = fields.Many2one("utm.campaign", ondelete="set null")
     issue_ids = fields.One2many("crm.newsletter.issue", "newsletter_id", string="Issues")
     issue_count = fields.Integer(compute="_compute_issue_count")
 

@@ -25,8 +25,7 @@ def check_web_url(url, label, allow_relative=False):
         return
     raise ValidationError(
         _(
-            "%(label)s must be a web address starting with http:// or https:// "
-            "(got “%(url)s”).",
+            "%(label)s must be a web address starting with http:// or https:// (got “%(url)s”).",
             label=label,
             url=url[:80],
         )
@@ -40,9 +39,7 @@ class CrmNewsletterImageMixin(models.AbstractModel):
     _name = "crm.newsletter.image.mixin"
     _description = "Newsletter image (URL or upload)"
 
-    image_url = fields.Char(
-        string="Image URL", help="Address of an image hosted on your website."
-    )
+    image_url = fields.Char(string="Image URL", help="Address of an image hosted on your website.")
     image_file = fields.Binary(string="Image", attachment=True)
     image_alt = fields.Char(
         string="Image description",
@@ -99,8 +96,7 @@ class CrmNewsletterImageMixin(models.AbstractModel):
             if attachment:
                 attachment.generate_access_token()
                 return (
-                    f"{base_url}/web/image/{attachment.id}"
-                    f"?access_token={attachment.access_token}"
+                    f"{base_url}/web/image/{attachment.id}?access_token={attachment.access_token}"
                 )
         url = self.image_url or ""
         if url.startswith("/"):

@@ -105,15 +105,15 @@ class CrmNewsletterIssue(models.Model):
     excluded_opt_out_count = fields.Integer(string="Excluded: opted out", readonly=True, copy=False)
     # Statistics: read from the mailing's traces (Odoo's own computation).
     expected = fields.Integer(compute="_compute_statistics", string="Queued")
-    sent = fields.Integer(compute="_compute_statistics", string="Sent")
+    sent = fields.Integer(compute="_compute_statistics")
     sent_count = fields.Integer(compute="_compute_statistics", string="Sent mails")
-    delivered = fields.Integer(compute="_compute_statistics", string="Delivered")
-    opened = fields.Integer(compute="_compute_statistics", string="Opened")
-    clicked = fields.Integer(compute="_compute_statistics", string="Clicked")
-    replied = fields.Integer(compute="_compute_statistics", string="Replied")
-    bounced = fields.Integer(compute="_compute_statistics", string="Bounced")
-    failed = fields.Integer(compute="_compute_statistics", string="Failed")
-    unsubscribed = fields.Integer(compute="_compute_statistics", string="Unsubscribed")
+    delivered = fields.Integer(compute="_compute_statistics")
+    opened = fields.Integer(compute="_compute_statistics")
+    clicked = fields.Integer(compute="_compute_statistics")
+    replied = fields.Integer(compute="_compute_statistics")
+    bounced = fields.Integer(compute="_compute_statistics")
+    failed = fields.Integer(compute="_compute_statistics")
+    unsubscribed = fields.Integer(compute="_compute_statistics")
     received_ratio = fields.Float(compute="_compute_statistics", string="Delivered (%)")
     opened_ratio = fields.Float(compute="_compute_statistics", string="Opened (%)")
     replied_ratio = fields.Float(compute="_compute_statistics", string="Replied (%)")
@@ -246,8 +246,14 @@ class CrmNewsletterIssue(models.Model):
         return issues
 
     def write(self, vals):
-        frozen = set(vals) - {"mailing_id", "body_html", "targeted_count", "state",
-                              "recipient_partner_ids", "message_main_attachment_id"}
+        frozen = set(vals) - {
+            "mailing_id",
+            "body_html",
+            "targeted_count",
+            "state",
+            "recipient_partner_ids",
+            "message_main_attachment_id",
+        }
         frozen = {f for f in frozen if not f.startswith("excluded_")}
         if frozen and any(issue.state == "sent" for issue in self):
             raise UserError(_("A sent issue cannot be changed; duplicate it to send a new one."))
@@ -472,7 +478,9 @@ class CrmNewsletterIssue(models.Model):
             if issue.state not in ("draft",):
                 raise UserError(_("The issue “%s” is already scheduled or sent.", issue.name))
             if not issue.item_ids:
-                raise UserError(_("Add at least one news item to “%s” before sending it.", issue.name))
+                raise UserError(
+                    _("Add at least one news item to “%s” before sending it.", issue.name)
+                )
 
     def _mailing_values(self):
         self.ensure_one()
@@ -508,7 +516,11 @@ class CrmNewsletterIssue(models.Model):
             if issue.mailing_id:
                 issue.mailing_id.write(values)
             else:
-                values["name"] = _("%(newsletter)s #%(number)s", newsletter=issue.newsletter_id.name, number=issue.number)
+                values["name"] = _(
+                    "%(newsletter)s #%(number)s",
+                    newsletter=issue.newsletter_id.name,
+                    number=issue.number,
+                )
                 issue.mailing_id = self.env["mailing.mailing"].create(values)
             issue._track_item_links()
             html = issue._render_html()
@@ -609,8 +621,10 @@ class CrmNewsletterIssue(models.Model):
             mailing = issue.mailing_id.with_context(default_force_send=False)
             mailing.action_send_mail()
             self.env["mail.mail"].sudo().search([("mailing_id", "=", mailing.id)]).unlink()
-            traces = self.env["mailing.trace"].sudo().search(
-                [("mass_mailing_id", "=", mailing.id)], order="id"
+            traces = (
+                self.env["mailing.trace"]
+                .sudo()
+                .search([("mass_mailing_id", "=", mailing.id)], order="id")
             )
             traces.set_sent()
             trackers = issue.item_ids.link_tracker_id

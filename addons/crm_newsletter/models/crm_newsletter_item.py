@@ -25,7 +25,10 @@ class CrmNewsletterItem(models.Model):
         help="Text of the button that opens the link; empty: the headline is the link."
     )
     link_tracker_id = fields.Many2one(
-        "link.tracker", readonly=True, copy=False, ondelete="set null",
+        "link.tracker",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
         help="The tracked short link of this item in the mailing: its clicks are this item's.",
     )
     click_count = fields.Integer(string="Clicks", compute="_compute_click_stats")
@@ -46,7 +49,9 @@ class CrmNewsletterItem(models.Model):
     def write(self, vals):
         tracked_only = set(vals) <= {"link_tracker_id"}
         if not tracked_only and any(item.issue_id.state != "draft" for item in self):
-            raise UserError(_("The news items of an issue cannot be changed once it is scheduled or sent."))
+            raise UserError(
+                _("The news items of an issue cannot be changed once it is scheduled or sent.")
+            )
         return super().write(vals)
 
     @api.depends("link_tracker_id")

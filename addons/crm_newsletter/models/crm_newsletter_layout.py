@@ -1,7 +1,8 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import css_inline
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
@@ -50,9 +51,7 @@ class CrmNewsletterLayout(models.Model):
         "start and end ('right'/'left' for text-align), labels (view_in_browser, unsubscribe), "
         "unsubscribe_url, view_url.",
     )
-    preview_html = fields.Html(
-        compute="_compute_preview_html", sanitize=False, string="Preview"
-    )
+    preview_html = fields.Html(compute="_compute_preview_html", sanitize=False, string="Preview")
 
     @api.depends("arch")
     def _compute_preview_html(self):
@@ -107,7 +106,7 @@ class CrmNewsletterLayout(models.Model):
         tree = self._parse_arch()
         try:
             rendered = self.env["ir.qweb"]._render(tree, values, minimal_qcontext=True)
-        except Exception as error:  # noqa: BLE001 - any QWeb error becomes a message
+        except Exception as error:
             raise UserError(
                 _(
                     "The layout “%(name)s” cannot be rendered: %(error)s",

@@ -22,7 +22,9 @@ class CrmNewsletterSegment(models.Model):
         required=True,
         default="all",
     )
-    rule_ids = fields.One2many("crm.newsletter.segment.rule", "segment_id", string="Rules", copy=True)
+    rule_ids = fields.One2many(
+        "crm.newsletter.segment.rule", "segment_id", string="Rules", copy=True
+    )
     match_count = fields.Integer(string="Matching customers", compute="_compute_audience")
     eligible_count = fields.Integer(string="Will receive", compute="_compute_audience")
     no_email_count = fields.Integer(string="Excluded: no email", compute="_compute_audience")
@@ -130,9 +132,7 @@ class CrmNewsletterSegment(models.Model):
             )
         )
         total, no_email, blacklisted = cr.fetchone()
-        cr.execute(
-            SQL("%s ORDER BY 1 LIMIT %s", self._eligible_sql(matched), SAMPLE_SIZE)
-        )
+        cr.execute(SQL("%s ORDER BY 1 LIMIT %s", self._eligible_sql(matched), SAMPLE_SIZE))
         return {
             "matched": total,
             "no_email": no_email,

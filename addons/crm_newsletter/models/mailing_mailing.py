@@ -17,8 +17,10 @@ class MailingMailing(models.Model):
         # exist the set stays, so a resumed send targets the same people.
         issue = self.crm_newsletter_issue_id
         if issue and issue.target == "segment":
-            has_traces = self.env["mailing.trace"].sudo().search_count(
-                [("mass_mailing_id", "=", self.id)], limit=1
+            has_traces = (
+                self.env["mailing.trace"]
+                .sudo()
+                .search_count([("mass_mailing_id", "=", self.id)], limit=1)
             )
             if not has_traces:
                 issue.sudo()._compute_recipients()

@@ -13,8 +13,8 @@ class CrmNewsletterReport(models.Model):
     _auto = False
     _order = "sent_datetime desc"
 
-    issue_id = fields.Many2one("crm.newsletter.issue", string="Issue", readonly=True)
-    newsletter_id = fields.Many2one("crm.newsletter", string="Newsletter", readonly=True)
+    issue_id = fields.Many2one("crm.newsletter.issue", readonly=True)
+    newsletter_id = fields.Many2one("crm.newsletter", readonly=True)
     sent_datetime = fields.Datetime(string="Sent on", readonly=True)
     open_datetime = fields.Datetime(string="Opened on", readonly=True)
     links_click_datetime = fields.Datetime(string="Clicked on", readonly=True)

@@ -22,7 +22,7 @@ FEED = b"""<?xml version="1.0" encoding="utf-8"?>
 
 
 class _FeedHandler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server's name
+    def do_GET(self):
         body = FEED if self.path == "/feed.xml" else b"<html>not a feed</html>"
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
@@ -83,7 +83,8 @@ class TestItems(NewsletterCase):
         issue = self._issue()
         item = self.env["crm.newsletter.item"].with_user(self.marketing).create(
             {"issue_id": issue.id, "headline": "<b>Bold</b>",
-             "body": '<p onclick="steal()">Hi<script>alert(1)</script><img src=x onerror="x()"></p>'}
+             "body": '<p onclick="steal()">Hi<script>alert(1)</script>'
+                     '<img src=x onerror="x()"></p>'}
         )  # fmt: skip
         self.assertNotIn("script", item.body)
         self.assertNotIn("onerror", item.body)
@@ -101,7 +102,8 @@ class TestItems(NewsletterCase):
 
     def test_uploaded_image_is_served_publicly_to_mail_clients(self):
         png = (
-            b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+            b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQ"
+            b"GAhKmMIQAAAABJRU5ErkJggg=="
         )
         issue = self._issue()
         issue.with_user(self.marketing).image_file = png

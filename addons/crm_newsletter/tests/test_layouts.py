@@ -63,7 +63,7 @@ class TestLayouts(NewsletterCase):
         # no environment, no records, no other templates
         for arch in (
             "<html><body><p t-out=\"env['res.users'].search([])\"/></body></html>",
-            "<html><body><p t-out=\"issue.__class__\"/></body></html>",
+            '<html><body><p t-out="issue.__class__"/></body></html>',
             '<html><body><t t-call="web.layout"/></body></html>',
         ):
             with (

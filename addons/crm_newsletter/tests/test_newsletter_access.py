@@ -17,8 +17,15 @@ class TestNewsletterAccess(NewsletterCase):
         issue = self._issue(user=self.marketing)
         issue.action_send()
         self.assertEqual(issue.state, "scheduled")
-        segment = self.env["crm.newsletter.segment"].with_user(self.marketing).create(
-            {"name": "Everyone in Tehran", "rule_ids": [(0, 0, {"kind": "city", "city": "Tehran"})]}
+        segment = (
+            self.env["crm.newsletter.segment"]
+            .with_user(self.marketing)
+            .create(
+                {
+                    "name": "Everyone in Tehran",
+                    "rule_ids": [(0, 0, {"kind": "city", "city": "Tehran"})],
+                }
+            )
         )
         self.assertTrue(segment.rule_ids)
 

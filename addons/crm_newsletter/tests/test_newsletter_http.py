@@ -18,8 +18,10 @@ class TestNewsletterHttp(HttpCase, NewsletterCase):
         cls.issue.mailing_id.sudo()._process_mass_mailing_queue()
 
     def _mail_body(self, email):
-        mail = self.env["mail.mail"].sudo().search(
-            [("mailing_id", "=", self.issue.mailing_id.id), ("email_to", "ilike", email)]
+        mail = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("mailing_id", "=", self.issue.mailing_id.id), ("email_to", "ilike", email)])
         )
         return mail._prepare_outgoing_list()[0]["body"]
 

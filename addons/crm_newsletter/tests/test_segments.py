@@ -35,8 +35,12 @@ class TestSegments(NewsletterCase):
             {"name": "Headsets", "parent_id": cls.category.id}
         )
         Product = cls.env["product.product"]
-        cls.phone = Product.create({"name": "Desk phone", "categ_id": cls.category.id, "list_price": 100})
-        cls.headset = Product.create({"name": "Headset", "categ_id": cls.subcategory.id, "list_price": 30})
+        cls.phone = Product.create(
+            {"name": "Desk phone", "categ_id": cls.category.id, "list_price": 100}
+        )
+        cls.headset = Product.create(
+            {"name": "Headset", "categ_id": cls.subcategory.id, "list_price": 30}
+        )
         cls.cable = Product.create({"name": "Cable", "list_price": 5})
         today = date.today()
         # ali: phone (100) long ago + headset (30) recently → 2 invoices, 130
@@ -78,8 +82,10 @@ class TestSegments(NewsletterCase):
         return move
 
     def _segment(self, rules, match="all"):
-        return self.env["crm.newsletter.segment"].with_user(self.marketing).create(
-            {"name": "Test", "match": match, "rule_ids": [(0, 0, rule) for rule in rules]}
+        return (
+            self.env["crm.newsletter.segment"]
+            .with_user(self.marketing)
+            .create({"name": "Test", "match": match, "rule_ids": [(0, 0, rule) for rule in rules]})
         )
 
     def _matching(self, segment):
@@ -107,7 +113,9 @@ class TestSegments(NewsletterCase):
         self.assertMatches([{"kind": "lapsed", "value": 500}], self.env["res.partner"])
 
     def test_interest_and_partner_rules(self):
-        self.assertMatches([{"kind": "crm_tag", "crm_tag_ids": [(6, 0, self.tag_vip.ids)]}], self.olga)
+        self.assertMatches(
+            [{"kind": "crm_tag", "crm_tag_ids": [(6, 0, self.tag_vip.ids)]}], self.olga
+        )
         self.assertMatches(
             [{"kind": "partner_tag", "partner_category_ids": [(6, 0, self.partner_tag.ids)]}],
             self.dana,
@@ -117,7 +125,9 @@ class TestSegments(NewsletterCase):
             self.dana,
         )
         self.assertMatches([{"kind": "lang", "lang_codes": "fa_IR, he_IL"}], self.ali | self.dana)
-        self.assertMatches([{"kind": "country", "country_ids": [(6, 0, self.israel.ids)]}], self.dana)
+        self.assertMatches(
+            [{"kind": "country", "country_ids": [(6, 0, self.israel.ids)]}], self.dana
+        )
         self.assertMatches([{"kind": "city", "city": "TEHRAN"}], self.ali | self.olga)
 
     def test_and_or_and_not(self):

@@ -138,5 +138,7 @@ class TestSending(NewsletterCase, MockEmail):
         issue.invalidate_recordset()
         self.assertEqual((issue.opened, issue.clicked, issue.bounced), (1, 1, 1))
         report = self.env["crm.newsletter.report"].with_user(self.salesperson)
-        rows = report._read_group([("issue_id", "=", issue.id)], [], ["opened:sum", "bounced:sum", "targeted:sum"])
+        rows = report._read_group(
+            [("issue_id", "=", issue.id)], [], ["opened:sum", "bounced:sum", "targeted:sum"]
+        )
         self.assertEqual(rows[0], (1, 1, 3))

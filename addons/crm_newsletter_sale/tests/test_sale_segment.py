@@ -47,8 +47,10 @@ class TestSaleSegment(CrmRolesCase):
         return order
 
     def _eligible(self, rule):
-        segment = self.env["crm.newsletter.segment"].with_user(self.marketing).create(
-            {"name": "Sales rule", "rule_ids": [(0, 0, rule)]}
+        segment = (
+            self.env["crm.newsletter.segment"]
+            .with_user(self.marketing)
+            .create({"name": "Sales rule", "rule_ids": [(0, 0, rule)]})
         )
         ids = set(segment._eligible_partner_ids()) & set(self.probes.ids)
         return self.env["res.partner"].browse(sorted(ids))
