@@ -262,6 +262,65 @@ def bench_sending(env, sizes, variants):
         controller.stop()
 
 
+def bench_kill(env, size, config):
+    """A worker killed (SIGKILL) half-way through queueing an issue: the next
+    run resumes it, and every recipient gets the issue exactly once."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from aiosmtpd.controller import Controller
+
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
+    mailing_list = load_list(env, size)
+    issue = make_issue(env, mailing_list, size)
+    issue.action_send()
+    env.cr.commit()
+    mailing = issue.mailing_id
+    worker = subprocess.Popen(
+        [sys.executable, __file__, "--db", env.cr.dbname, "--config", config,
+         "--sizes", "--process-queue"]
+    )  # fmt: skip
+    while True:
+        time.sleep(0.5)
+        env.cr.execute(
+            "SELECT COUNT(*) FROM mailing_trace WHERE mass_mailing_id = %s", [mailing.id]
+        )
+        done = env.cr.fetchone()[0]
+        env.cr.commit()
+        if done >= size // 3 or worker.poll() is not None:
+            break
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait()
+    env.invalidate_all()
+    print(f"kill: worker killed after {done} of {size} mails queued; issue {issue.state}")
+    sink = CountingSink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        env["ir.mail_server"].search([]).write({"active": False})
+        env["ir.mail_server"].create(
+            {"name": "Kill sink", "smtp_host": "127.0.0.1", "smtp_port": port,
+             "smtp_encryption": "none", "sequence": 1}
+        )  # fmt: skip
+        env.cr.commit()
+        env["crm.newsletter.issue"]._resume_interrupted_sends()
+        env["mailing.mailing"]._process_mass_mailing_queue()
+        env.cr.commit()
+        deliver(env, mailing, sink, size, deadline=time.perf_counter() + 3600)
+    finally:
+        controller.stop()
+    counts = sink.recipients
+    duplicated = sum(1 for count in counts.values() if count > 1)
+    print(
+        f"kill: after resuming, {len(counts)} of {size} recipients got the issue, "
+        f"{duplicated} twice or more; issue {issue.state}",
+        flush=True,
+    )
+
+
 def load_customers(env, customers, lines):
     """``customers`` partners, ``lines`` confirmed order lines over
     ``lines // 5`` orders (set-based SQL, committed once)."""
@@ -357,6 +416,12 @@ def bench_segment(env, customers, lines):
     env.cr.rollback()
 
 
+def argparse_hidden():
+    import argparse
+
+    return argparse.SUPPRESS
+
+
 def main():
     parser = argument_parser(__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
@@ -364,9 +429,16 @@ def main():
         "--variants", nargs="+", default=["vanilla", "ours"], choices=["vanilla", "ours"]
     )
     parser.add_argument("--segment-customers", type=int, default=0)
+    parser.add_argument("--kill", type=int, default=0, help="recipients of the killed-worker check")
+    parser.add_argument("--process-queue", action="store_true", help=argparse_hidden())
     parser.add_argument("--segment-lines", type=int, default=5_000_000)
     args = parser.parse_args()
     with odoo_env(args.db, args.config) as env:
+        if args.process_queue:  # the worker of --kill
+            env["mailing.mailing"]._process_mass_mailing_queue()
+            return
+        if args.kill:
+            bench_kill(env, args.kill, args.config)
         if args.sizes:
             bench_sending(env, args.sizes, args.variants)
         if args.segment_customers:
