@@ -337,11 +337,11 @@ def load_customers(env, customers, lines):
     cr.execute(
         """
         INSERT INTO res_partner (name, email, email_normalized, city, lang, active, type,
-                                 is_company, company_id, create_date, write_date)
+                                 is_company, company_id, autopost_bills, create_date, write_date)
         SELECT 'Bench customer ' || n, 'c' || n || '@bench.example.com',
                'c' || n || '@bench.example.com', (%(cities)s::text[])[1 + n %% 5],
                CASE WHEN n %% 2 = 0 THEN 'fa_IR' ELSE 'en_US' END, TRUE, 'contact',
-               FALSE, NULL, now(), now()
+               FALSE, NULL, 'ask', now(), now()
           FROM generate_series(1, %(customers)s) n
         """,
         {"cities": cities, "customers": customers},

@@ -132,7 +132,7 @@ class CrmNewsletterSegment(models.Model):
             )
         )
         total, no_email, blacklisted = cr.fetchone()
-        cr.execute(SQL("%s ORDER BY 1 LIMIT %s", self._eligible_sql(matched), SAMPLE_SIZE))
+        cr.execute(SQL("%s LIMIT %s", self._eligible_sql(matched), SAMPLE_SIZE))
         return {
             "matched": total,
             "no_email": no_email,
