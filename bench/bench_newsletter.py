@@ -177,7 +177,7 @@ def deliver(env, mailing, sink, size, deadline):
         time.sleep(0.1)
 
 
-def run_variant(env, label, size, mailing, sink, start_queue):
+def run_variant(env, label, size, mailing, sink, start_queue, no_deliver=False):
     sink.reset()
     sampler = Sampler(env.registry, mailing.id, size)
     sampler.start()
@@ -189,7 +189,12 @@ def run_variant(env, label, size, mailing, sink, start_queue):
     env.cr.commit()
     queued = time.perf_counter()
     cpu_queued = time.process_time()
-    deliver(env, mailing, sink, size, deadline=queued + 3600)
+    if no_deliver:
+        # render+queue only: the queued mails are dropped, not sent
+        env.cr.execute("DELETE FROM mail_mail WHERE mailing_id = %s", [mailing.id])
+        env.cr.commit()
+    else:
+        deliver(env, mailing, sink, size, deadline=queued + 3600)
     sampler.stop.set()
     sampler.join()
     delivered_at = sink.last_delivery or time.perf_counter()
@@ -211,7 +216,7 @@ def run_variant(env, label, size, mailing, sink, start_queue):
     return render
 
 
-def bench_sending(env, sizes, variants):
+def bench_sending(env, sizes, variants, no_deliver=False):
     from aiosmtpd.controller import Controller
 
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's per-command log
@@ -248,11 +253,11 @@ def bench_sending(env, sizes, variants):
             rates = {}
             if "vanilla" in variants:
                 rates["vanilla"] = run_variant(
-                    env, "vanilla", size, vanilla, sink, vanilla.action_put_in_queue
+                    env, "vanilla", size, vanilla, sink, vanilla.action_put_in_queue, no_deliver
                 )
             if "ours" in variants:
                 rates["ours"] = run_variant(
-                    env, "ours", size, issue.mailing_id, sink, issue.action_send
+                    env, "ours", size, issue.mailing_id, sink, issue.action_send, no_deliver
                 )
             if len(rates) == 2:
                 print(
@@ -428,6 +433,9 @@ def main():
     parser.add_argument(
         "--variants", nargs="+", default=["vanilla", "ours"], choices=["vanilla", "ours"]
     )
+    parser.add_argument(
+        "--no-deliver", action="store_true", help="render+queue only, the mails are dropped"
+    )
     parser.add_argument("--segment-customers", type=int, default=0)
     parser.add_argument("--kill", type=int, default=0, help="recipients of the killed-worker check")
     parser.add_argument("--process-queue", action="store_true", help=argparse_hidden())
@@ -440,7 +448,7 @@ def main():
         if args.kill:
             bench_kill(env, args.kill, args.config)
         if args.sizes:
-            bench_sending(env, args.sizes, args.variants)
+            bench_sending(env, args.sizes, args.variants, args.no_deliver)
         if args.segment_customers:
             bench_segment(env, args.segment_customers, args.segment_lines)
 
