@@ -362,7 +362,7 @@ def load_customers(env, customers, lines):
         SELECT 'BENCH' || n, p, p, p, %(pricelist)s, %(company)s, %(currency)s, 'sale',
                now() - (n %% 700) * interval '1 day', (n %% 500) + 10, (n %% 500) + 10,
                now(), now()
-          FROM (SELECT n, %(low)s + (n * 7919) %% (%(high)s - %(low)s + 1) AS p
+          FROM (SELECT n, %(low)s + (n::bigint * 7919) %% (%(high)s - %(low)s + 1) AS p
                   FROM generate_series(1, %(orders)s) n) s
         """,
         {"pricelist": pricelist.id, "company": company.id, "currency": company.currency_id.id,
