@@ -12,7 +12,8 @@ list of that size, then sends, in one run and to the same list:
 
 Both go through Odoo's own queue (``mailing.mailing._process_mass_mailing_queue``,
 what the cron runs: rendering and queueing the mails, commits per batch), then
-through Odoo's own mail queue (``mail.mail.process_email_queue``) to a local
+through Odoo's own mail sending (``mail.mail.send`` in batches of 1,000, as
+its mail queue does, restricted to the run's mailing) to a local
 SMTP sink on loopback (aiosmtpd), which counts every recipient and keeps no
 message. Printed per variant: render+queue mails/s, delivered mails/s, time
 until the last mail is delivered, peak memory (RSS of this process, which runs
@@ -160,21 +161,34 @@ def make_issue(env, mailing_list, size):
 
 
 def deliver(env, mailing, sink, size, deadline):
-    """Odoo's mail queue, run until every mail of the mailing has left."""
+    """Send the mailing's queued mails as Odoo's mail queue does (batches of
+    1,000 through ``mail.mail.send``, committed), until none is left. Only
+    this mailing's mails: other runs on the database keep theirs."""
     Mail = env["mail.mail"]
     while time.perf_counter() < deadline:
-        Mail.process_email_queue()
+        batch = Mail.search(
+            [("mailing_id", "=", mailing.id), ("state", "=", "outgoing")], limit=1000
+        )
+        if not batch:
+            break
+        batch.send(auto_commit=True)
         env.cr.commit()
         env.invalidate_all()
-        if not Mail.search_count(
-            [("mailing_id", "=", mailing.id), ("state", "=", "outgoing")], limit=1
-        ):
-            break
     # the sink may still be acknowledging the last message
     for _ in range(50):
         if sink.total() >= size:
             break
         time.sleep(0.1)
+
+
+def sink_server(env, port):
+    """A mail server of this run, given to its mailings (not the default)."""
+    server = env["ir.mail_server"].create(
+        {"name": f"Benchmark sink {port}", "smtp_host": "127.0.0.1", "smtp_port": port,
+         "smtp_encryption": "none", "sequence": 1000}
+    )  # fmt: skip
+    env.cr.commit()
+    return server
 
 
 def run_variant(env, label, size, mailing, sink, start_queue, no_deliver=False):
@@ -184,6 +198,7 @@ def run_variant(env, label, size, mailing, sink, start_queue, no_deliver=False):
     started = time.perf_counter()
     cpu_started = time.process_time()
     start_queue()
+    mailing.mail_server_id = sink.server
     env.cr.commit()
     env["mailing.mailing"]._process_mass_mailing_queue()
     env.cr.commit()
@@ -226,11 +241,7 @@ def bench_sending(env, sizes, variants, no_deliver=False):
     controller = Controller(sink, hostname="127.0.0.1", port=port, data_size_limit=1024 * 1024)
     controller.start()
     try:
-        env["ir.mail_server"].search([]).write({"active": False})
-        env["ir.mail_server"].create(
-            {"name": "Benchmark sink", "smtp_host": "127.0.0.1", "smtp_port": port,
-             "smtp_encryption": "none", "sequence": 1}
-        )  # fmt: skip
+        sink.server = sink_server(env, port)
         env["ir.config_parameter"].set_param("mail.catchall.domain", "bench.example.com")
         env.cr.commit()
         for size in sizes:
@@ -281,8 +292,13 @@ def bench_kill(env, size, config):
     mailing_list = load_list(env, size)
     issue = make_issue(env, mailing_list, size)
     issue.action_send()
-    env.cr.commit()
     mailing = issue.mailing_id
+    sink = CountingSink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    mailing.mail_server_id = sink_server(env, port)
+    env.cr.commit()
     worker = subprocess.Popen(
         [sys.executable, __file__, "--db", env.cr.dbname, "--config", config,
          "--sizes", "--process-queue"]
@@ -300,17 +316,7 @@ def bench_kill(env, size, config):
     worker.wait()
     env.invalidate_all()
     print(f"kill: worker killed after {done} of {size} mails queued; issue {issue.state}")
-    sink = CountingSink()
-    port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
     try:
-        env["ir.mail_server"].search([]).write({"active": False})
-        env["ir.mail_server"].create(
-            {"name": "Kill sink", "smtp_host": "127.0.0.1", "smtp_port": port,
-             "smtp_encryption": "none", "sequence": 1}
-        )  # fmt: skip
-        env.cr.commit()
         env["crm.newsletter.issue"]._resume_interrupted_sends()
         env["mailing.mailing"]._process_mass_mailing_queue()
         env.cr.commit()
