@@ -121,24 +121,30 @@ class CrmNewsletterSegment(models.Model):
             return empty
         self.env.flush_all()
         cr = self.env.cr
+        # The purchase rules aggregate the orders of every customer: with
+        # PostgreSQL's default 4 MB of work memory the hash of a million
+        # customers spills to disk (8 s instead of well under 1 s).
+        cr.execute("SET LOCAL work_mem = '64MB'")
         cr.execute(
             SQL(
                 """SELECT COUNT(*),
                           COUNT(*) FILTER (WHERE m.email_normalized IS NULL),
-                          COUNT(*) FILTER (WHERE b.id IS NOT NULL)
+                          COUNT(*) FILTER (WHERE b.id IS NOT NULL),
+                          (array_agg(m.id) FILTER (WHERE m.email_normalized IS NOT NULL
+                                                     AND b.id IS NULL))[1:%s]
                      FROM (%s) m
                 LEFT JOIN mail_blacklist b ON b.active AND b.email = m.email_normalized""",
+                SAMPLE_SIZE,
                 matched,
             )
         )
-        total, no_email, blacklisted = cr.fetchone()
-        cr.execute(SQL("%s LIMIT %s", self._eligible_sql(matched), SAMPLE_SIZE))
+        total, no_email, blacklisted, sample = cr.fetchone()
         return {
             "matched": total,
             "no_email": no_email,
             "blacklisted": blacklisted,
             "eligible": total - no_email - blacklisted,
-            "sample": [row[0] for row in cr.fetchall()],
+            "sample": sorted(sample or []),
         }
 
     def _store_recipients(self, issue):
