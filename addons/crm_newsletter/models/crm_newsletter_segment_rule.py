@@ -93,22 +93,26 @@ class CrmNewsletterSegmentRule(models.Model):
             )
         if kind == "orders":
             return SQL(
-                "SELECT o.partner_id FROM (%s) o GROUP BY o.partner_id"
-                " HAVING COUNT(DISTINCT o.order_id) >= %s",
+                # one row per order: COUNT(*) counts orders, without a sort
+                "SELECT o.partner_id FROM (%s) o GROUP BY o.partner_id HAVING COUNT(*) >= %s",
                 orders,
                 int(self.value),
             )
-        if kind in ("recent", "lapsed"):
-            recent = SQL(
+        if kind == "recent":
+            return SQL(
                 "SELECT o.partner_id FROM (%s) o"
                 " WHERE o.date >= (now() at time zone 'UTC')::date - %s::int",
                 orders,
                 int(self.value),
             )
-            if kind == "recent":
-                return recent
+        if kind == "lapsed":
             # customers who bought once, but not lately
-            return SQL("SELECT o.partner_id FROM (%s) o EXCEPT %s", orders, recent)
+            return SQL(
+                "SELECT o.partner_id FROM (%s) o GROUP BY o.partner_id"
+                " HAVING MAX(o.date) < (now() at time zone 'UTC')::date - %s::int",
+                orders,
+                int(self.value),
+            )
         if kind == "crm_tag":
             tags = self.crm_tag_ids.ids or [0]
             return SQL(
