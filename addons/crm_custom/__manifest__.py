@@ -47,6 +47,9 @@
         "web.assets_backend": [
             "crm_custom/static/src/chatter/*.xml",
             "crm_custom/static/src/funnel/*",
+            "crm_custom/static/src/kanban/*",
+            "crm_custom/static/src/form/*",
+            "crm_custom/static/src/report/*",
         ],
         "web.assets_tests": [
             "crm_custom/static/tests/tours/*.js",
