@@ -15,3 +15,4 @@ from . import test_workflow_pipeline
 from . import test_funnel
 from . import test_campaign_cost
 from . import test_tour_workflow
+from . import test_tour_reports
