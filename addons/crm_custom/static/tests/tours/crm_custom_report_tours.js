@@ -145,7 +145,8 @@ register("crm_custom_report_tag_usage", "/odoo/action-crm_custom.crm_tag_usage_r
     // Opens on data, not on Odoo's faded sample chart.
     expect(".o_graph_view", (el) => el.querySelector("canvas") && !el.querySelector(".o_view_sample_data"), "data shown"),
     { trigger: ".o_searchview_input", run: "edit NoSuchTagAnywhere" },
-    { trigger: ".o_searchview_autocomplete .o-dropdown-item:first", run: "click" },
+    { trigger: ".o_searchview_autocomplete" },
+    { trigger: ".o_searchview_input", run: "press Enter" },
     { trigger: `.o_view_nocontent:contains('${t.noTagUse}')` },
     expect(".o_graph_view", (el) => !el.querySelector(".o_view_sample_data"), "no sample data"),
 ]);
@@ -182,7 +183,7 @@ register("crm_custom_report_pipeline_cards", "/odoo/action-crm.crm_lead_action_p
 ]);
 
 // Started on the opportunity's form (its URL is given by the test).
-register("crm_custom_report_lead_form", "/odoo/crm", (t, lang) => [
+register("crm_custom_report_lead_form", "/odoo/action-crm.crm_lead_action_pipeline", (t, lang) => [
     direction(lang),
     { trigger: ".o_form_view .o_form_sheet" },
     // The invoice buttons inside the button box, with icons.
