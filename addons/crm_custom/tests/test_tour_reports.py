@@ -178,4 +178,4 @@ class TestReportTours(ScreenshotTourCase):
         self._run("/odoo/action-crm.crm_lead_action_pipeline", "crm_custom_report_pipeline_cards", self.manager)
 
     def test_lead_form_as_accountant(self):
-        self._run(f"/odoo/action-crm.crm_lead_action_pipeline/{self.deal.id}", "crm_custom_report_lead_form", self.accountant)
+        self._run(f"/odoo/crm.lead/{self.deal.id}", "crm_custom_report_lead_form", self.accountant)

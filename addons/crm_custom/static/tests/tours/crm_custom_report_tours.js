@@ -48,8 +48,8 @@ const LABELS = {
         costPerLead: "هزینه به ازای هر سرنخ",
         costPerWon: "هزینه به ازای هر معاملهٔ موفق",
         workflow: "گردش کار",
-        invoiced: "فاکتورشده",
-        paid: "پرداخت‌شده",
+        invoiced: "فاکتور شده",
+        paid: "پرداخت شده",
         quarterWord: "سه‌ماههٔ",
         createdOn: "تاریخ ایجاد سرنخ",
         quarter: /^سه‌ماههٔ [۱-۴1-4] [۰-۹0-9]{4}$/,
@@ -183,7 +183,7 @@ register("crm_custom_report_pipeline_cards", "/odoo/action-crm.crm_lead_action_p
 ]);
 
 // Started on the opportunity's form (its URL is given by the test).
-register("crm_custom_report_lead_form", "/odoo/action-crm.crm_lead_action_pipeline", (t, lang) => [
+register("crm_custom_report_lead_form", undefined, (t, lang) => [
     direction(lang),
     { trigger: ".o_form_view .o_form_sheet" },
     // The invoice buttons inside the button box, with icons.
@@ -192,7 +192,7 @@ register("crm_custom_report_lead_form", "/odoo/action-crm.crm_lead_action_pipeli
     // A phone number keeps its "+" at the start in right-to-left pages.
     expect(".o_field_phone input, .o_field_phone a", (el) => getComputedStyle(el).direction === "ltr", "phone number isolated left to right"),
     { trigger: ".o-form-buttonbox .o_crm_invoiced_button", run: "click" },
-    { trigger: ".o_data_row:first", run: "click" },
+    { trigger: ".o_data_row:first td.o_data_cell:eq(0)", run: "click" },
     // On the invoice itself, the opportunity is on the first tab.
     { trigger: ".o_form_view .o_group div[name='opportunity_id'] input:value(Tour report invoiced deal)" },
 ]);
