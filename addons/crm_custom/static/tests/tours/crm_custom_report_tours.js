@@ -26,6 +26,7 @@ const LABELS = {
         workflow: "Workflow",
         invoiced: "Invoiced",
         paid: "Paid",
+        linkInvoice: "Link an Invoice",
         quarterWord: "Q",
         createdOn: "Lead Created On",
         quarter: /^Q[1-4] \d{4}$/,
@@ -50,6 +51,7 @@ const LABELS = {
         workflow: "گردش کار",
         invoiced: "فاکتور شده",
         paid: "پرداخت شده",
+        linkInvoice: "پیوند دادن فاکتور",
         quarterWord: "سه‌ماههٔ",
         createdOn: "تاریخ ایجاد سرنخ",
         quarter: /^سه‌ماههٔ [۱-۴1-4] [۰-۹0-9]{4}$/,
@@ -191,6 +193,11 @@ register("crm_custom_report_lead_form", undefined, (t, lang) => [
     { trigger: `.o-form-buttonbox .o_crm_paid_button:contains('${t.paid}') .fa-money` },
     // A phone number keeps its "+" at the start in right-to-left pages.
     expect(".o_field_phone input, .o_field_phone a", (el) => getComputedStyle(el).direction === "ltr", "phone number isolated left to right"),
+    // "Link an invoice" from the opportunity.
+    { trigger: `.o_form_statusbar button.o_crm_link_invoice:contains('${t.linkInvoice}')`, run: "click" },
+    { trigger: ".modal .o_field_widget[name='invoice_id'] input" },
+    { trigger: ".modal .modal-footer .btn-secondary", run: "click" },
+    { trigger: "body:not(:has(.modal))" },
     { trigger: ".o-form-buttonbox .o_crm_invoiced_button", run: "click" },
     { trigger: ".o_data_row:first td.o_data_cell:eq(0)", run: "click" },
     // On the invoice itself, the opportunity is on the first tab.
