@@ -28,14 +28,14 @@ class CrmCampaignReport(models.Model):
     _order = "date desc"
     _rec_name = "campaign_id"
 
-    campaign_id = fields.Many2one("utm.campaign", string="Campaign", readonly=True)
-    source_id = fields.Many2one("utm.source", string="Source", readonly=True)
-    medium_id = fields.Many2one("utm.medium", string="Medium", readonly=True)
-    lead_id = fields.Many2one("crm.lead", string="Lead", readonly=True)
+    campaign_id = fields.Many2one("utm.campaign", readonly=True)
+    source_id = fields.Many2one("utm.source", readonly=True)
+    medium_id = fields.Many2one("utm.medium", readonly=True)
+    lead_id = fields.Many2one("crm.lead", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    currency_id = fields.Many2one("res.currency", string="Currency", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
     date = fields.Datetime(string="Lead Created On", readonly=True)
     lead_count = fields.Integer(string="Leads", readonly=True)
     contact_count = fields.Integer(
@@ -49,12 +49,10 @@ class CrmCampaignReport(models.Model):
         help="The campaign's actual cost, spread evenly over its leads.",
     )
     won_revenue = fields.Monetary(
-        string="Won Revenue",
         readonly=True,
         help="Expected revenue of the won opportunities.",
     )
     invoiced_revenue = fields.Monetary(
-        string="Invoiced Revenue",
         readonly=True,
         help="Posted customer invoices and credit notes linked to the opportunities.",
     )

@@ -128,7 +128,9 @@ class TestReportTours(ScreenshotTourCase):
                 "partner_id": partner.id,
                 "opportunity_id": cls.deal.id,
                 "invoice_line_ids": [
-                    Command.create({"name": "Tour report service", "quantity": 1, "price_unit": 500})
+                    Command.create(
+                        {"name": "Tour report service", "quantity": 1, "price_unit": 500}
+                    )
                 ],
             }
         )
@@ -141,7 +143,11 @@ class TestReportTours(ScreenshotTourCase):
                 self.start_tour_and_screenshot(url, f"{tour}_{lang[:2]}", login=user.login)
 
     def test_sales_funnel(self):
-        self._run("/odoo/action-crm_custom.crm_funnel_client_action", "crm_custom_report_funnel", self.manager)
+        self._run(
+            "/odoo/action-crm_custom.crm_funnel_client_action",
+            "crm_custom_report_funnel",
+            self.manager,
+        )
 
     def test_sales_funnel_analysis(self):
         self._run(
@@ -175,7 +181,11 @@ class TestReportTours(ScreenshotTourCase):
         )
 
     def test_pipeline_cards(self):
-        self._run("/odoo/action-crm.crm_lead_action_pipeline", "crm_custom_report_pipeline_cards", self.manager)
+        self._run(
+            "/odoo/action-crm.crm_lead_action_pipeline",
+            "crm_custom_report_pipeline_cards",
+            self.manager,
+        )
 
     def test_lead_form_as_accountant(self):
         self._run(f"/odoo/crm.lead/{self.deal.id}", "crm_custom_report_lead_form", self.accountant)

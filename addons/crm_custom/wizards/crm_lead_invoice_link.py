@@ -13,7 +13,6 @@ class CrmLeadInvoiceLink(models.TransientModel):
     commercial_partner_id = fields.Many2one(related="lead_id.partner_id.commercial_partner_id")
     invoice_id = fields.Many2one(
         "account.move",
-        string="Invoice",
         required=True,
         domain="[('move_type', 'in', ('out_invoice', 'out_refund')),"
         " ('opportunity_id', '=', False), ('state', '!=', 'cancel'),"
