@@ -16,3 +16,4 @@ from . import test_funnel
 from . import test_campaign_cost
 from . import test_tour_workflow
 from . import test_tour_reports
+from . import test_report_views
