@@ -4,7 +4,7 @@
     "name": "CRM Custom",
     "summary": "Roles, lead qualification, tag moderation, workflow-driven "
     "pipelines and funnel reports for Persian, Hebrew, Russian and English teams",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",
@@ -27,6 +27,7 @@
         "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
         "views/account_move_views.xml",
+        "wizards/crm_lead_invoice_link_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_lead_qualification_views.xml",
         "views/crm_configuration_views.xml",
@@ -50,6 +51,9 @@
         "web.assets_backend": [
             "crm_custom/static/src/chatter/*.xml",
             "crm_custom/static/src/funnel/*",
+            "crm_custom/static/src/kanban/*",
+            "crm_custom/static/src/form/*",
+            "crm_custom/static/src/report/*",
         ],
         "web.assets_tests": [
             "crm_custom/static/tests/tours/*.js",

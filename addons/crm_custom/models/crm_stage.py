@@ -26,9 +26,14 @@ class CrmStage(models.Model):
         "above the previous stage's progress and up to this one is in this stage.",
     )
 
-    @api.depends_context("crm_show_stage_progress")
+    @api.depends_context("crm_show_stage_progress", "crm_show_stage_team")
     def _compute_display_name(self):
         result = super()._compute_display_name()
+        # Reports grouped by stage across teams: "Proposal (Team A)" and
+        # "Proposal (Team B)" are two bars, not one.
+        if self.env.context.get("crm_show_stage_team"):
+            for stage in self.filtered("team_id"):
+                stage.display_name = f"{stage.display_name} ({stage.team_id.name})"
         # The pipeline's columns show how far along each stage is.
         if self.env.context.get("crm_show_stage_progress"):
             for stage in self.filtered("progress"):

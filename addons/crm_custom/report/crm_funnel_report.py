@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
+from odoo.tools.safe_eval import safe_eval
 
 
 class CrmFunnelReport(models.Model):
@@ -26,6 +27,12 @@ class CrmFunnelReport(models.Model):
     campaign_id = fields.Many2one("utm.campaign", readonly=True)
     medium_id = fields.Many2one("utm.medium", readonly=True)
     lead_create_date = fields.Datetime(string="Created On", readonly=True)
+    reached_count = fields.Integer(
+        string="Leads Reached",
+        readonly=True,
+        help="Leads that reached this stage: those whose furthest stage is this one "
+        "or a later one of the pipeline.",
+    )
     lost_count = fields.Integer(
         string="Lost Here", readonly=True, help="Leads lost while this was their furthest stage."
     )
@@ -54,6 +61,7 @@ class CrmFunnelReport(models.Model):
                        lead.campaign_id,
                        lead.medium_id,
                        lead.create_date AS lead_create_date,
+                       1 AS reached_count,
                        (stage.id = furthest.id AND NOT lead.active)::int AS lost_count,
                        (stage.id = furthest.id)::int AS stopped_count
                   FROM crm_lead lead
@@ -63,3 +71,17 @@ class CrmFunnelReport(models.Model):
                    AND (stage.sequence, stage.id) <= (furthest.sequence, furthest.id)
             )"""
         )
+
+    @api.model
+    def action_open_analysis(self):
+        """The analysis on one team, the user's own (else the first he may
+        read): stages of different teams are never mixed by default."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_custom.crm_funnel_report_action"
+        )
+        team = self.env.user.sale_team_id or self.env["crm.team"].search([], limit=1)
+        context = safe_eval(action.get("context") or "{}")
+        if team:
+            context["search_default_team_id"] = team.id
+        action["context"] = context
+        return action

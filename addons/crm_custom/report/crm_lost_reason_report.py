@@ -22,6 +22,9 @@ class CrmLostReasonReport(models.Model):
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     date_lost = fields.Datetime(string="Lost On", readonly=True)
+    deal_count = fields.Integer(
+        string="Lost Deals", readonly=True, help="Opportunities lost for this reason."
+    )
     lost_amount = fields.Monetary(readonly=True, currency_field="company_currency")
     company_currency = fields.Many2one("res.currency", readonly=True)
 
@@ -38,6 +41,7 @@ class CrmLostReasonReport(models.Model):
                     lead.team_id AS team_id,
                     lead.company_id AS company_id,
                     COALESCE(lead.date_closed, lead.write_date) AS date_lost,
+                    1 AS deal_count,
                     COALESCE(lead.expected_revenue, 0) AS lost_amount,
                     company.currency_id AS company_currency
                 FROM crm_lead_lost_reason_tag_rel rel

@@ -22,3 +22,5 @@ from . import test_access_holes
 from . import test_roles_at_work
 from . import test_custom_fields_i18n
 from . import test_http_workflow_guard
+from . import test_tour_reports
+from . import test_report_views

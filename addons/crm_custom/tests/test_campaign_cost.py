@@ -3,7 +3,8 @@
 """Campaign cost and conversion report against hand-computed figures."""
 
 from odoo import Command
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -101,12 +102,46 @@ class TestCampaignCost(AccountTestInvoicingCommon):
     def test_opportunity_shows_invoiced_amount(self):
         self.assertEqual(self.won.invoiced_amount, 2500)
 
-    def test_report_screen_per_campaign_and_source(self):
-        report = self.env["crm.campaign.cost.report"].create({"groupby": "campaign"})
-        report.action_refresh()
-        line = report.line_ids.filtered(lambda line: line.name == "Fair")
-        self.assertEqual((line.leads, line.won, line.invoiced_revenue, line.roi), (4, 1, 2500, 150))
-        report.groupby = "source"
-        report.action_refresh()
-        self.assertNotIn("Fair", report.line_ids.mapped("name"))
-        self.assertNotIn("Quiet", report.line_ids.mapped("name"))
+    def _report_groups(self, user, groupby="campaign_id", domain=()):
+        fields = ["lead_count", "won_count", "cost", "cost_per_lead", "cost_per_conversion"]
+        fields += ["revenue", "roi", "conversion_rate"]
+        Report = self.env["crm.campaign.report"].with_user(user)
+        groups = Report.read_group(list(domain), fields, [groupby])
+        return {group[groupby] and group[groupby][1]: group for group in groups}
+
+    def test_report_per_campaign_as_a_sales_manager(self):
+        manager = new_test_user(
+            self.env, login="campaign_report_manager", groups="sales_team.group_sale_manager"
+        )
+        groups = self._report_groups(manager)
+        fair, quiet = groups["Fair"], groups["Quiet"]
+        self.assertEqual((fair["lead_count"], fair["won_count"]), (4, 1))
+        self.assertAlmostEqual(fair["cost"], 1000)
+        self.assertAlmostEqual(fair["cost_per_lead"], 250)
+        self.assertAlmostEqual(fair["conversion_rate"], 25)
+        # ROI from the invoiced revenue of the won opportunity (2500, not its 3000).
+        self.assertAlmostEqual(fair["revenue"], 2500)
+        self.assertAlmostEqual(fair["roi"], 150)
+        # Nothing won: no cost per won deal (shown "—"), not 0.
+        self.assertIsNone(quiet["cost_per_conversion"])
+        self.assertAlmostEqual(quiet["roi"], -100)
+
+    def test_campaign_without_leads_or_cost(self):
+        self.env["utm.campaign"].create({"name": "Idle", "crm_actual_cost": 50})
+        self.env["utm.campaign"].create({"name": "Free"})
+        groups = self._report_groups(self.env.user)
+        self.assertEqual(groups["Idle"]["lead_count"], 0)
+        self.assertAlmostEqual(groups["Idle"]["cost"], 50)
+        self.assertIsNone(groups["Idle"]["cost_per_lead"])
+        self.assertIsNone(groups["Free"]["roi"])
+
+    def test_period_filter(self):
+        groups = self._report_groups(self.env.user, domain=[("date", "<", "2000-01-01")])
+        self.assertNotIn("Fair", groups)
+
+    def test_salesperson_cannot_read_the_report(self):
+        salesperson = new_test_user(
+            self.env, login="campaign_report_sales", groups="sales_team.group_sale_salesman"
+        )
+        with self.assertRaises(AccessError):
+            self.env["crm.campaign.report"].with_user(salesperson).search([])

@@ -4,7 +4,7 @@
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -92,3 +92,49 @@ class TestInvoiceLink(AccountTestInvoicingCommon):
         invoice.with_user(self.accountant).write({"opportunity_id": other.id})
         self.assertEqual(other.invoiced_amount, 250)
         self.assertEqual(self.opportunity.invoice_count, 0)
+
+
+@tagged("post_install", "-at_install")
+class TestLinkInvoiceFromOpportunity(AccountTestInvoicingCommon):
+    """The accountant links an existing invoice from the opportunity."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.company_data["company"]
+        users = {
+            role: new_test_user(
+                cls.env,
+                login=f"link_invoice_{role}",
+                groups=f"crm_custom.group_crm_{group}",
+                company_id=company.id,
+                company_ids=[Command.set(company.ids)],
+            )
+            for role, group in (("accountant", "accountant"), ("sales", "sales_user"))
+        }
+        cls.accountant, cls.salesperson = users["accountant"], users["sales"]
+        cls.deal = cls.env["crm.lead"].create(
+            {
+                "name": "Deal to invoice",
+                "type": "opportunity",
+                "partner_id": cls.partner_a.id,
+                "company_id": company.id,
+            }
+        )
+        cls.invoice = cls.init_invoice("out_invoice", partner=cls.partner_a, amounts=[400])
+
+    def test_accountant_links_an_invoice(self):
+        wizard = Form(
+            self.env["crm.lead.invoice.link"]
+            .with_user(self.accountant)
+            .with_context(default_lead_id=self.deal.id)
+        )
+        wizard.invoice_id = self.invoice
+        wizard.save().action_link()
+        self.assertEqual(self.invoice.opportunity_id, self.deal)
+
+    def test_salesperson_cannot_link(self):
+        with self.assertRaises(AccessError):
+            self.env["crm.lead.invoice.link"].with_user(self.salesperson).create(
+                {"lead_id": self.deal.id, "invoice_id": self.invoice.id}
+            )

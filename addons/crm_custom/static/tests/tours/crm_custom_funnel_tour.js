@@ -9,8 +9,12 @@ registry.category("web_tour.tours").add("crm_custom_funnel_reached_stages", {
     url: "/odoo/action-crm_custom.crm_funnel_client_action",
     steps: () => [
         {
-            trigger: "select.o_crm_funnel_team",
-            run: "selectByLabel Tour funnel team",
+            trigger: ".o_crm_funnel_team input",
+            run: "edit Tour funnel team",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains('Tour funnel team')",
+            run: "click",
         },
         {
             trigger: reached("Tour funnel first", 3),
