@@ -111,7 +111,7 @@ class CrmPortalForms(CrmPortal):
     @http.route(["/forms/<string:slug>"], type="http", auth="public", website=True, methods=["GET"])
     def crm_form_page(self, slug, **kw):
         form = self._form_by_slug(slug)
-        return self._render_form(form, self._visitor_lang(kw.get("lang")))
+        return self._render_form(form, self._visitor_lang(kw.get("form_lang") or kw.get("lang")))
 
     @http.route(
         ["/forms/<string:slug>/submit"],
@@ -123,7 +123,7 @@ class CrmPortalForms(CrmPortal):
     )
     def crm_form_submit(self, slug, **post):
         form = self._form_by_slug(slug)
-        lang = self._visitor_lang(post.get("lang"))
+        lang = self._visitor_lang(post.get("form_lang"))
         request.update_context(lang=lang)
         form = form.with_context(lang=lang)
         files = {}

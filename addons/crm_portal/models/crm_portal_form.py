@@ -538,4 +538,11 @@ class CrmPortalForm(models.Model):
             .sudo()
             .create({"partner_ids": [Command.set(partner.ids)]})
         )
-        wizard.user_ids.with_context(lang=partner.lang).action_grant_access()
+        # Sent by the responsible (or OdooBot): a public visitor has no email
+        # address to send it from.
+        sender = (self.user_id or self.type_id.user_id).filtered("email") or self.env.ref(
+            "base.user_root"
+        )
+        wizard.user_ids.with_user(sender).sudo().with_context(
+            lang=partner.lang
+        ).action_grant_access()
