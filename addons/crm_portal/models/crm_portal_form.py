@@ -390,6 +390,10 @@ class CrmPortalForm(models.Model):
         makes; raises FormRefusal (nothing created) when it is refused."""
         self.ensure_one()
         contact, answers, uploads, consent = self._parse_submission(params, files, user)
+        # The submission is the record of what was sent: no "created" log
+        # line nor follower subscription of the public user on each record
+        # (half the cost of a post, bench_forms.py).
+        self = self.with_context(mail_create_nosubscribe=True, mail_create_nolog=True)  # noqa: PLW0642
         sudo_self = self.sudo()
         if not user._is_public():
             partner, state, duplicate = user.partner_id, "customer", False
