@@ -67,8 +67,21 @@ def setup_form(env):
                 "register_partner": True,
                 "consent_text": "I agree.",
                 "field_ids": [
-                    (0, 0, {"access_rule_id": rules["product"].id, "kind": "text", "label": "P", "required": True}),
-                    (0, 0, {"access_rule_id": rules["quantity"].id, "kind": "number", "label": "Q"}),
+                    (
+                        0,
+                        0,
+                        {
+                            "access_rule_id": rules["product"].id,
+                            "kind": "text",
+                            "label": "P",
+                            "required": True,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {"access_rule_id": rules["quantity"].id, "kind": "number", "label": "Q"},
+                    ),
                     (0, 0, {"access_rule_id": rules["note"].id, "kind": "textarea", "label": "N"}),
                 ],
             }
@@ -147,7 +160,9 @@ def run_load(args, registry):
                 names[2]: "A line\nanother",
             }
             try:
-                status = session.post(f"{base}/forms/{SLUG}/submit", data=data, timeout=10).status_code
+                status = session.post(
+                    f"{base}/forms/{SLUG}/submit", data=data, timeout=10
+                ).status_code
             except http.RequestException:
                 status = "error"
             with lock:
@@ -176,7 +191,8 @@ def run_load(args, registry):
     percentiles(latencies, "post latency from scheduled time")
     with registry.cursor() as cr:
         cr.execute(
-            "SELECT email, count(*) FROM crm_portal_form_submission WHERE email LIKE %s GROUP BY email",
+            "SELECT email, count(*) FROM crm_portal_form_submission"
+            " WHERE email LIKE %s GROUP BY email",
             [f"bench-{run}-%"],
         )
         counts = dict(cr.fetchall())

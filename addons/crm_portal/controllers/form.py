@@ -11,8 +11,7 @@ from odoo import _, fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.crm_portal.models.crm_portal_form import FormRefusal
-
+from ..models.crm_portal_form import FormRefusal
 from .portal import CrmPortal
 
 _logger = logging.getLogger(__name__)
@@ -27,10 +26,11 @@ class CrmPortalForms(CrmPortal):
         return values
 
     def _panel_forms(self):
+        companies = [False, *request.env.user.company_ids.ids]
         return (
             request.env[FORM_MODEL]
             .sudo()
-            .search([("show_in_portal", "=", True), ("company_id", "in", [False, *request.env.user.company_ids.ids])])
+            .search([("show_in_portal", "=", True), ("company_id", "in", companies)])
         )
 
     def _form_by_slug(self, slug):

@@ -12,8 +12,8 @@ from markupsafe import Markup
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import consteq, email_normalize, html_escape
-from odoo.tools.misc import hmac as odoo_hmac
 from odoo.tools.mimetypes import guess_mimetype
+from odoo.tools.misc import hmac as odoo_hmac
 
 from odoo.addons.crm_custom.models.crm_tag import normalize_tag_name
 
@@ -105,9 +105,9 @@ class CrmPortalForm(models.Model):
     # Who handles the requests, what they count for
     team_id = fields.Many2one("crm.team", string="Sales Team")
     user_id = fields.Many2one("res.users", string="Responsible", domain=[("share", "=", False)])
-    source_id = fields.Many2one("utm.source", string="Source")
-    campaign_id = fields.Many2one("utm.campaign", string="Campaign")
-    medium_id = fields.Many2one("utm.medium", string="Medium")
+    source_id = fields.Many2one("utm.source")
+    campaign_id = fields.Many2one("utm.campaign")
+    medium_id = fields.Many2one("utm.medium")
     # After sending
     thank_you_message = fields.Html(translate=True)
     redirect_url = fields.Char(
@@ -165,9 +165,7 @@ class CrmPortalForm(models.Model):
     def _check_slug(self):
         for form in self:
             if not form.slug.replace("-", "").replace("_", "").isalnum() or len(form.slug) > 64:
-                raise ValidationError(
-                    _("The address of a form has letters, digits, - and _ only.")
-                )
+                raise ValidationError(_("The address of a form has letters, digits, - and _ only."))
 
     def action_open_submissions(self):
         self.ensure_one()
@@ -201,8 +199,12 @@ class CrmPortalForm(models.Model):
             raise FormRefusal(_("This form was sent too fast: please try again."), 429)
 
     def _check_rate(self, ip):
-        exceeded = self.env["crm.portal.form.usage"].sudo()._crm_hit(
-            {f"form:{self.id}": self.rate_limit_form, f"ip:{self.id}:{ip}": self.rate_limit_ip}
+        exceeded = (
+            self.env["crm.portal.form.usage"]
+            .sudo()
+            ._crm_hit(
+                {f"form:{self.id}": self.rate_limit_form, f"ip:{self.id}:{ip}": self.rate_limit_ip}
+            )
         )
         if exceeded:
             raise FormRefusal(
@@ -343,7 +345,7 @@ class CrmPortalForm(models.Model):
         """E.164 with crm_telephony's normalisation when it is installed."""
         if "phone_e164" not in self.env["res.partner"]._fields:
             return False
-        from odoo.addons.crm_telephony.tools.phone import normalize_e164  # noqa: PLC0415
+        from odoo.addons.crm_telephony.tools.phone import normalize_e164
 
         country = self.company_id.country_id.code or self.env.company.country_id.code
         return normalize_e164(number, country)
@@ -538,9 +540,7 @@ class CrmPortalForm(models.Model):
         if partner.with_context(active_test=False).user_ids:
             return
         wizard = (
-            self.env["portal.wizard"]
-            .sudo()
-            .create({"partner_ids": [Command.set(partner.ids)]})
+            self.env["portal.wizard"].sudo().create({"partner_ids": [Command.set(partner.ids)]})
         )
         # Sent by the responsible (or OdooBot): a public visitor has no email
         # address to send it from.

@@ -79,10 +79,17 @@ class TestFormRoles(PortalRolesCase):
         with self.assertRaises(ValidationError):
             self.form.field_ids.kind = "number"
         with self.assertRaises(ValidationError):
-            self.form.field_ids.create({"form_id": self.form.id, "kind": "text", "label": "No field"})
+            self.form.field_ids.create(
+                {"form_id": self.form.id, "kind": "text", "label": "No field"}
+            )
         with self.assertRaises(ValidationError):
             self.form.field_ids.create(
-                {"form_id": self.form.id, "kind": "file", "label": "CV", "access_rule_id": self.rule.id}
+                {
+                    "form_id": self.form.id,
+                    "kind": "file",
+                    "label": "CV",
+                    "access_rule_id": self.rule.id,
+                }
             )
         with self.assertRaises(ValidationError):
             self.form.slug = "bad slug/../x"
