@@ -429,6 +429,18 @@ class FormHttpCase(HttpCase):
         self.refused(400, "valid email", self.data(contact_email="not-an-email"))
         self.refused(400, "your name", self.data(contact_name="\u202e "))
 
+    def test_refused_by_odoo_captcha(self):
+        """With google_recaptcha (or turnstile) installed, Odoo's own check runs."""
+        IrHttp = type(self.env["ir.http"])
+        with patch.object(
+            IrHttp, "_verify_request_recaptcha_token", lambda self, action: False, create=True
+        ):
+            self.refused(403, "anti-robot check failed")
+        with patch.object(
+            IrHttp, "_verify_request_recaptcha_token", lambda self, action: True, create=True
+        ):
+            self.assertEqual(self.submit().status_code, 200)
+
     def test_refusal_message_in_visitor_language(self):
         self.env["res.lang"]._activate_lang("fa_IR")
         response = self.submit(self.data(form_lang="fa_IR", crm_website="x"))
