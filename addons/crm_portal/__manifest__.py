@@ -4,7 +4,7 @@
     "name": "CRM Customer Portal",
     "summary": "The customer club: customers follow their requests, orders and job "
     "applications at /my and do the steps of the company's workflow assigned to them",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",
@@ -19,19 +19,23 @@
         "data/ir_config_parameter_data.xml",
         "data/mail_template_data.xml",
         "data/sms_template_data.xml",
+        "data/crm_portal_form_mail_data.xml",
         "views/crm_portal_request_type_views.xml",
         "views/crm_portal_request_views.xml",
         "views/crm_portal_step_views.xml",
         "views/crm_portal_share_link_views.xml",
+        "views/crm_portal_form_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_workflow_template_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_portal_menus.xml",
         "views/crm_portal_templates.xml",
+        "views/crm_portal_form_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/crm_portal_demo.xml",
+        "demo/crm_portal_form_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

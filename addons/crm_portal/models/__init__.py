@@ -11,3 +11,7 @@ from . import crm_lead_workflow_task
 from . import crm_workflow_template_line
 from . import res_company
 from . import res_config_settings
+from . import crm_portal_form_usage
+from . import crm_portal_form_field
+from . import crm_portal_form
+from . import crm_portal_form_submission

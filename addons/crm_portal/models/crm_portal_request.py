@@ -137,6 +137,13 @@ class CrmPortalRequest(models.Model):
     share_link_ids = fields.One2many(
         "crm.portal.share.link", "request_id", string="Share Links", readonly=True
     )
+    duplicate_partner_id = fields.Many2one(
+        "res.partner",
+        string="Possible Duplicate Of",
+        readonly=True,
+        help="A public form was sent with the email, phone or company of this "
+        "customer, but the visitor has not proved he is him.",
+    )
     chatter_secret = fields.Char(
         copy=False,
         groups="base.group_system",

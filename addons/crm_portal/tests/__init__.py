@@ -4,3 +4,5 @@ from . import test_steps
 from . import test_portal_http
 from . import test_tour
 from . import test_access_roles
+from . import test_form_http
+from . import test_form_access
