@@ -12,8 +12,7 @@ with one table of them all.
 import json
 import os
 from collections import defaultdict
-
-from lxml import etree
+from functools import partial
 
 import access_matrix
 from access_matrix_spec import (
@@ -28,6 +27,7 @@ from access_matrix_spec import (
     Ref,
     User,
 )
+from lxml import etree
 
 from odoo import Command, http
 from odoo.exceptions import AccessError
@@ -193,10 +193,14 @@ class TestAccessMatrix(HttpCase, CrmRolesCase):
         cls.probes[row.key] = made
         if cls._is_thread(row.model):
             for record_id in set(made.values()):
-                message = Model.browse(record_id).sudo().message_post(
-                    body="Matrix history entry",
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_comment",
+                message = (
+                    Model.browse(record_id)
+                    .sudo()
+                    .message_post(
+                        body="Matrix history entry",
+                        message_type="comment",
+                        subtype_xmlid="mail.mt_comment",
+                    )
                 )
                 message.crm_tag_ids = [Command.set((cls.public_tag | cls.personal_tag).ids)]
 
@@ -400,10 +404,13 @@ class TestAccessMatrix(HttpCase, CrmRolesCase):
         for row in self.rows:
             Model = self.env[row.model].with_context(active_test=False)
             probe = Model.browse(self.probes[row.key]["salesperson"])
-            attempts = {"write": lambda: probe.write(self._resolve(row.write or {}, "salesperson"))}
-            attempts["unlink"] = probe.unlink
+            attempts = {
+                "write": partial(probe.write, self._resolve(row.write or {}, "salesperson")),
+                "unlink": probe.unlink,
+            }
             if row.create is not None:
-                attempts["create"] = lambda: Model.create(self._resolve(row.create, "salesperson"))
+                values = self._resolve(row.create, "salesperson")
+                attempts["create"] = partial(Model.create, values)
             elif any("c" in row.cell(role).ops for role in ROLES):
                 problems.append(f"{row.key}: declares create but gives no create values")
             for name, attempt in attempts.items():
@@ -414,7 +421,7 @@ class TestAccessMatrix(HttpCase, CrmRolesCase):
                 try:
                     attempt()
                     self.env.flush_all()
-                except Exception as error:  # noqa: BLE001 - any failure is reported
+                except Exception as error:
                     problems.append(f"{row.key}: {name} fails even as superuser: {error}")
                 finally:
                     savepoint.close(rollback=True)
@@ -437,7 +444,6 @@ class TestAccessMatrix(HttpCase, CrmRolesCase):
         """Every row x role x operation, as declared."""
         self._check_values_as_superuser()
         differences = []
-        self.read_results = {}
         self.outcomes = {}
         for row in self.rows:
             for role in ROLES:
@@ -451,18 +457,21 @@ class TestAccessMatrix(HttpCase, CrmRolesCase):
                         continue
                     outcome = self._try(row, role, op)
                     self.outcomes[row.key, role, op] = outcome
-                    if op == "i" and outcome.granted:
-                        self.read_results[row.key, role] = outcome.result[0]
                     declared = op in cell.ops
                     if outcome.granted != declared or outcome.result == "error":
                         observed = "yes" if outcome.granted else f"no ({outcome.why})"
                         differences.append(
-                            (row.key, role, op_name, "yes" if declared else "no", observed,
-                             cell.hole)
+                            (
+                                row.key,
+                                role,
+                                op_name,
+                                "yes" if declared else "no",
+                                observed,
+                                cell.hole,
+                            )
                         )
         self._dump(differences)
         self._report(differences, "Direct access")
-
 
     # ------------------------------------------------------------ indirect paths
     def _readable(self, role, model, record_id):
@@ -551,9 +560,9 @@ class TestAccessMatrix(HttpCase, CrmRolesCase):
         differences = []
         for row in self.rows:
             for role in ROLES[1:]:
-                for op, observed, field_name in self._label_leaks(row, role) + self._group_label_leaks(
+                for op, observed, field_name in self._label_leaks(
                     row, role
-                ):
+                ) + self._group_label_leaks(row, role):
                     hole = row.label_holes.get(field_name, "")
                     differences.append((row.key, role, op, "hidden", observed, hole))
         self._report(differences, "Labels")
@@ -593,15 +602,27 @@ class TestAccessMatrix(HttpCase, CrmRolesCase):
                         continue
                     if self.users[role].share:
                         differences.append(
-                            (row.key, role, "chatter: crmTags", "absent",
-                             f"{[tag['name'] for tag in tags]}", "19.8")
+                            (
+                                row.key,
+                                role,
+                                "chatter: crmTags",
+                                "absent",
+                                f"{[tag['name'] for tag in tags]}",
+                                "19.8",
+                            )
                         )
                         continue
                     others = self._others_personal_tags(role, [tag["id"] for tag in tags])
                     if others:
                         differences.append(
-                            (row.key, role, "chatter: crmTags", "no one else's personal tag",
-                             f"crm.tag {others}", "19.8")
+                            (
+                                row.key,
+                                role,
+                                "chatter: crmTags",
+                                "no one else's personal tag",
+                                f"crm.tag {others}",
+                                "19.8",
+                            )
                         )
                 if role == "anonymous":
                     data = self._post_json(
@@ -648,7 +669,9 @@ class TestAccessMatrix(HttpCase, CrmRolesCase):
         for url, route in declared.items():
             if url not in routes:
                 continue
-            target = url.replace("<int:request_id>", str(self.probes["crm.phone.dial.request/own"]["salesperson"]))
+            target = url.replace(
+                "<int:request_id>", str(self.probes["crm.phone.dial.request/own"]["salesperson"])
+            )
             for attempt, headers, body in route.attempts():
                 response = self.url_open(
                     target,
@@ -660,13 +683,24 @@ class TestAccessMatrix(HttpCase, CrmRolesCase):
                 leaked = [word for word in ("Matrix", "+98211234") if word in response.text]
                 if observed != route.status or leaked:
                     differences.append(
-                        (url, "anonymous", attempt, str(route.status),
-                         f"{observed}{' revealing ' + str(leaked) if leaked else ''}", "")
+                        (
+                            url,
+                            "anonymous",
+                            attempt,
+                            str(route.status),
+                            f"{observed}{' revealing ' + str(leaked) if leaked else ''}",
+                            "",
+                        )
                     )
         self._report(differences, "Public routes")
 
+
 def walked_by_module(env, model):
     data = env["ir.model.data"].search(
-        [("module", "in", SUITE), ("model", "=", "ir.model"), ("name", "=", "model_" + model.replace(".", "_"))]
+        [
+            ("module", "in", SUITE),
+            ("model", "=", "ir.model"),
+            ("name", "=", "model_" + model.replace(".", "_")),
+        ]
     )
     return set(data.mapped("module")) or {"fields only"}
