@@ -12,8 +12,10 @@ record, one letter each (see access_matrix_spec.OPERATIONS):
     n name_search   c create   w write   u unlink
 
 ``READ`` is "srign", ``ALL`` is every letter, ``NONE`` nothing. A cell written
-``Hole("...", "19.n")`` is the cell as it must be once hole n of issue 19 is
-closed: it fails until that fix is merged.
+``Hole("...", "19.n")`` is the cell as it must be once hole n of issue 19 (or
+item n of issue 11, "11.n") is closed: it fails until that fix is merged, and
+the failure table names the hole. ``Gone(model, hole)`` declares a model that
+must no longer exist once its hole is closed.
 
 The test tries every cell over real HTTP as a real user of the role (the role
 users of crm_custom's CrmRolesCase and a portal customer; anonymous visitors
@@ -27,6 +29,15 @@ sees no tag it may not read), and every public route of our addons
 Fixture: lead visibility is "my teams"; ``salesperson`` and
 ``other_salesperson`` share a team, ``outsider_salesperson`` is in another
 one; the portal customer is the fixture's ``customer``.
+
+Also here: ``ROUTES``, every HTTP route of our addons and what an anonymous
+visitor gets from it, and ``README_CLAIMS``, the cells behind each phrase of
+the README's roles table (checked by tests/test_readme_roles.py).
+
+Run it: ``python3 -m pytest --odoo-config=.run/odoo-test.conf
+--odoo-database=<db> --odoo-http tests/test_access_matrix.py`` (tests/run does);
+with ``CRM_MATRIX_DUMP=<file>`` the observed cells are written there, to review
+a new row.
 
 To add a model: copy the row of a similar model, give its probe the values a
 record needs (placeholders: ``Me()`` the role's user, ``User(name)``,
@@ -444,6 +455,36 @@ ROWS = [
             configurator=SALES,
         ),
         note="The portal customer's own contact.",
+    ),
+    Row(
+        "crm.custom.field/on contacts",
+        probe={
+            "name": "Matrix contact field",
+            "technical_name": "x_matrix_contact",
+            "model": "res.partner",
+            "field_type": "char",
+        },
+        write={"help_text": "Asked at the first visit"},
+        rebuilds_registry=True,
+        roles=roles(salesperson=READ, sales_manager=READ, configurator=READ + "wu"),
+    ),
+    Row(
+        "res.partner/a custom field's value",
+        probe=Find((("id", "=", Fixture("customer")),)),
+        read_fields=("name", "x_matrix_contact"),
+        write={"x_matrix_contact": "Matrix value"},
+        impossible="u",
+        roles=roles(
+            portal=Hole("sgn", "19.11"),
+            support=READ + "w",
+            marketing=READ,
+            accountant=READ,
+            salesperson=READ + "w",
+            sales_manager=READ + "w",
+            configurator=READ + "w",
+        ),
+        note="A field a configurator added on contacts: for internal users unless he "
+        "chooses to show it to the customer.",
     ),
     Row(
         "res.users/self",

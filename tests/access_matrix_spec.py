@@ -112,6 +112,9 @@ class Row:
     write: dict = None  # values a role tries to write; None: write({})
     probe_user: str = None  # the probe is created by this user (create_uid)
     after_create: str = None  # a method the probe goes through once created
+    # The fields "read" and "read by id" ask for; by default those of the
+    # model's list and form views as the role gets them.
+    read_fields: tuple = None
     # Operations no one can perform on this probe whatever his rights (SQL
     # views, a contact linked to a user): not checked as superuser.
     impossible: str = ""
