@@ -495,13 +495,14 @@ ROWS = [
         roles=roles(
             portal=Hole(READ, "19.5"),
             support=READ + "w",
-            marketing=READ + "w",
-            accountant=READ + "w",
+            marketing=Hole(READ, "19.5"),
+            accountant=Hole(READ, "19.5"),
             salesperson=READ + "w",
             sales_manager=READ + "w",
             configurator=READ + "w",
         ),
-        note="One's own user: the telephony agent settings.",
+        note="One's own user: the PBX extension and dial-on-mobile settings are for "
+        "the roles that take calls, sales and support (roles table).",
     ),
     Row(
         "res.users/colleague",
