@@ -30,11 +30,12 @@ OPERATIONS = {
     "c": "create",  # create(row.create)
     "w": "write",  # write([probe], row.write)
     "u": "unlink",  # unlink([probe])
+    "b": "button",  # the row's button method on the probe (Row.button)
 }
 
 NONE = ""
 READ = "srign"  # every way of reading
-ALL = READ + "cwu"
+ALL = READ + "cwu"  # every operation but a row's button
 
 
 # --- placeholders in probe / create / write values --------------------------
@@ -110,6 +111,9 @@ class Row:
     roles: dict  # role -> ops letters, or Hole(...)
     create: dict = None  # values a role tries to create; None: create({})
     write: dict = None  # values a role tries to write; None: write({})
+    # A button (public method) of the model whose right the row declares
+    # with the letter "b": tried on the probe as the client's button does.
+    button: str = None
     probe_user: str = None  # the probe is created by this user (create_uid)
     after_create: str = None  # a method the probe goes through once created
     # The fields "read" and "read by id" ask for; by default those of the
@@ -174,14 +178,33 @@ HOSTILE = {
 }
 
 
+# Share tokens a visitor may make up (the portal's ?access_token=...).
+HOSTILE_TOKENS = {
+    "made-up share token": "0" * 43,
+    "SQL in the share token": "' OR 1=1 --",
+    "oversized share token": "x" * 5000,
+}
+
+
 @dataclass(frozen=True)
 class Route:
-    """A route of ours and the HTTP status every anonymous attempt gets."""
+    """A route of ours and the HTTP status every anonymous attempt gets.
+
+    ``probes`` names the row whose probe fills each placeholder of the URL
+    (``(("request_id", "crm.portal.request/the customer's"),)``): the
+    visitor asks for a record that exists. ``tokens``: the query parameter
+    of the share token the route takes (``access_token``), tried made up.
+    """
 
     method: str
     status: int
     note: str = ""
+    probes: tuple = ()
+    tokens: str = ""
 
     def attempts(self):
         for name, (headers, body) in HOSTILE.items():
-            yield name, {"Content-Type": "application/json", **headers}, body
+            yield name, {"Content-Type": "application/json", **headers}, body, {}
+        if self.tokens:
+            for name, token in HOSTILE_TOKENS.items():
+                yield name, {}, None, {self.tokens: token}

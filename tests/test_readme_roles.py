@@ -82,7 +82,7 @@ def test_readme_roles_table_matches_the_access_matrix():
 
 def test_a_phrase_the_matrix_does_not_back_fails():
     """The check can fail: a made-up promise in the table is caught."""
-    text = README.read_text(encoding="utf-8").replace("| read invoices |", "| read invoices, fly |")
+    text = README.read_text(encoding="utf-8").replace("| read invoices;", "| read invoices, fly;")
     assert ("Marketing", "cannot", "fly") in readme_claims(text)
     assert ("Marketing", "cannot", "fly") not in access_matrix.README_CLAIMS
 
