@@ -534,6 +534,7 @@ ROWS = [
         probe=Find((("id", "=", Ref("crm_custom.group_crm_sales_user")),)),
         create={"name": "Matrix new group"},
         write={"comment": "Renamed by the matrix"},
+        impossible="u",  # Odoo keeps groups that access rights name
         roles=roles(
             support="srgn",
             marketing="srgn",
@@ -542,6 +543,22 @@ ROWS = [
             sales_manager="srgn",
             configurator="srgn",
         ),
+    ),
+    Row(
+        "mail.compose.message",
+        probe={"subject": "Matrix message", "body": "<p>Matrix</p>"},
+        create={"subject": "Matrix new message", "body": "<p>Matrix</p>"},
+        write={"subject": "Matrix message changed"},
+        roles=roles(
+            support="c",
+            marketing="c",
+            accountant="c",
+            salesperson="c",
+            sales_manager="c",
+            configurator="c",
+        ),
+        note="Odoo's email composer (crm_newsletter sends an issue through it): "
+        "each user opens his own; another's is his.",
     ),
     Row(
         "res.config.settings",
@@ -731,6 +748,113 @@ ROWS = [
         create={"subject": "Matrix new newsletter", "mailing_model_id": ModelId("mailing.list")},
         write={"subject": "Matrix newsletter renamed"},
         roles=roles(marketing=ALL),
+    ),
+    # ------------------------------------------------------ newsletters
+    Row(
+        "crm.newsletter.layout",
+        probe=Find((("id", "=", Ref("crm_newsletter.layout_classic")),)),
+        create={
+            "name": "Matrix layout",
+            "arch": "<html><body><h1 t-out=\"issue['title']\"/></body></html>",
+        },
+        write={"description": "Matrix layout described"},
+        impossible="u",
+        roles=roles(
+            marketing=READ + "cw",
+            salesperson=READ,
+            sales_manager=READ,
+            configurator=READ,
+        ),
+        note="A shipped display template (newsletters use it: not deleted).",
+    ),
+    Row(
+        "crm.newsletter",
+        probe={"name": "Matrix newsletter"},
+        create={"name": "Matrix new newsletter"},
+        write={"feed_url": "https://example.com/feed.xml"},
+        roles=roles(marketing=ALL, salesperson=READ, sales_manager=READ, configurator=READ),
+        note="An unpublished newsletter.",
+    ),
+    Row(
+        "crm.newsletter.issue",
+        probe={
+            "newsletter_id": Probe("crm.newsletter"),
+            "name": "Matrix issue",
+            "contact_list_ids": [(6, 0, [Probe("mailing.list")])],
+            "mailing_id": Probe("mailing.mailing"),
+        },
+        create={"newsletter_id": Probe("crm.newsletter"), "name": "Matrix new issue", "number": 2},
+        write={"name": "Matrix issue renamed"},
+        # Reading an issue, salespeople see to which lists it goes (their
+        # names only), as they see its audience segment, and its mailing's name.
+        labels_shown=dict.fromkeys(
+            ("contact_list_ids", "mailing_id"), ("salesperson", "sales_manager", "configurator")
+        ),
+        roles=roles(
+            marketing=ALL,
+            salesperson=READ,
+            sales_manager=READ,
+            configurator=READ,
+        ),
+        note="A draft issue with a news item, to a mailing list, sent through Odoo's mailing.",
+    ),
+    Row(
+        "crm.newsletter.item",
+        probe={"issue_id": Probe("crm.newsletter.issue"), "headline": "Matrix news"},
+        create={"issue_id": Probe("crm.newsletter.issue"), "headline": "Matrix new news"},
+        write={"headline": "Matrix news renamed"},
+        roles=roles(
+            marketing=NO_NAME + "cwu",
+            salesperson=NO_NAME,
+            sales_manager=NO_NAME,
+            configurator=NO_NAME,
+        ),
+    ),
+    Row(
+        "crm.newsletter.segment",
+        probe={"name": "Matrix segment"},
+        create={"name": "Matrix new segment"},
+        write={"name": "Matrix segment renamed"},
+        roles=roles(marketing=ALL, salesperson=READ, sales_manager=READ, configurator=READ),
+    ),
+    Row(
+        "crm.newsletter.segment.rule",
+        probe={"segment_id": Probe("crm.newsletter.segment"), "kind": "orders", "value": 2},
+        create={"segment_id": Probe("crm.newsletter.segment"), "kind": "orders", "value": 3},
+        write={"value": 5},
+        roles=roles(
+            marketing=NO_NAME + "cwu",
+            salesperson=NO_NAME,
+            sales_manager=NO_NAME,
+            configurator=NO_NAME,
+        ),
+    ),
+    Row(
+        "mailing.trace",
+        probe={
+            "mass_mailing_id": Probe("mailing.mailing"),
+            "model": "res.partner",
+            "res_id": Fixture("customer"),
+            "email": "matrix@example.com",
+        },
+        create={
+            "mass_mailing_id": Probe("mailing.mailing"),
+            "model": "res.partner",
+            "res_id": Fixture("customer"),
+            "email": "matrix-new@example.com",
+        },
+        write={"trace_status": "sent"},
+        roles=roles(marketing=ALL),
+        note="Odoo's trace of one email of the issue's mailing, to the customer.",
+    ),
+    Row(
+        "crm.newsletter.report",
+        impossible="wu",
+        probe=Find((("issue_id", "=", Probe("crm.newsletter.issue")),)),
+        roles=roles(
+            marketing=NO_NAME, salesperson=NO_NAME, sales_manager=NO_NAME, configurator=NO_NAME
+        ),
+        note="The statistics of an issue: one line per email.",
     ),
     # ------------------------------------------------------------ invoicing
     Row(
@@ -1284,6 +1408,7 @@ ROWS = [
 
 DIAL_REQUEST = "crm.phone.dial.request/own"
 CUSTOMER_REQUEST = "crm.portal.request/the customer's"
+ISSUE = "crm.newsletter.issue"
 
 # Every route our addons define, and what an anonymous visitor gets from it
 # (with no credentials, made-up ones, malformed and oversized bodies).
@@ -1318,6 +1443,22 @@ ROUTES = {
         probes=(("request_id", CUSTOMER_REQUEST),),
         tokens="access_token",
     ),
+    "/newsletter/preview/<int:issue_id>": Route(
+        "GET", 303, "the back end's preview: log in first", probes=(("issue_id", ISSUE),)
+    ),
+    "/newsletter/<int:newsletter_id>": Route(
+        "GET",
+        404,
+        "the public archive, of published newsletters only (the probe's is not)",
+        probes=(("newsletter_id", "crm.newsletter"),),
+    ),
+    "/newsletter/issue/<int:issue_id>": Route(
+        "GET",
+        404,
+        "view in browser: a sent issue, published or with its link's token",
+        probes=(("issue_id", ISSUE),),
+        tokens="token",
+    ),
     "/my/steps": Route("GET", 303, "the customer's steps: log in first"),
     "/my/steps/page/<int:page>": Route("GET", 303, "the customer's steps: log in first"),
     "/my/steps/<int:step_id>/done": Route(
@@ -1348,6 +1489,13 @@ REQUEST_TYPES = (
     "crm.portal.request.stage",
     "crm.portal.field.access",
 )
+NEWSLETTERS = (
+    "crm.newsletter",
+    "crm.newsletter.issue",
+    "crm.newsletter.item",
+    "crm.newsletter.segment",
+    "crm.newsletter.segment.rule",
+)
 INVOICES = (
     "account.move/draft",
     "account.move/posted, the customer's",
@@ -1359,6 +1507,11 @@ README_CLAIMS = {
         ("mailing.mailing", ALL),
         ("mailing.list", ALL),
     ],
+    # Sending goes through the issue's Odoo mailing.
+    ("Marketing", "can", "newsletters (write, target, send)"): [
+        *((key, NO_NAME + "cwu") for key in NEWSLETTERS),
+        ("mailing.mailing", ALL),
+    ],
     ("Marketing", "cannot", "read invoices"): [(key, READ) for key in INVOICES],
     ("Marketing", "cannot", "see customer requests"): [
         (key, READ) for key in (*REQUESTS, *STEPS, "crm.portal.request.type")
@@ -1369,6 +1522,10 @@ README_CLAIMS = {
         ("crm.stage", READ),
     ],
     ("Sales / User", "can", "customers"): [("res.partner/customer", READ + "cw")],
+    ("Sales / User", "can", "read newsletters and their statistics"): [
+        *((key, NO_NAME) for key in NEWSLETTERS),
+        ("crm.newsletter.report", NO_NAME),
+    ],
     ("Sales / User", "cannot", "touch invoices or their payment status"): [
         *((key, "wu") for key in INVOICES),
         ("account.bank.statement.line", "cwu"),

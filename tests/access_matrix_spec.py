@@ -125,8 +125,8 @@ class Row:
     # A successful create/write/unlink changes the model registry (custom
     # fields): the test rebuilds it after rolling the call back.
     rebuilds_registry: bool = False
-    # Fields whose many2one label a role may see although it cannot read the
-    # record the label names (Odoo's own design), field -> roles.
+    # Fields whose many2one label (or many2many ids) a role may see although
+    # it cannot read the records they name (Odoo's own design), field -> roles.
     labels_shown: dict = field(default_factory=dict)
     # Label cells as they must be once a hole is fixed: field -> hole.
     label_holes: dict = field(default_factory=dict)
