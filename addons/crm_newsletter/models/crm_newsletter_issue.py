@@ -199,8 +199,8 @@ class CrmNewsletterIssue(models.Model):
     def _unsubscribed_counts(self):
         """Recipients who opted out or blacklisted themselves after the send:
         from the traces' emails and Odoo's own opt-out records."""
-        # sudo: the issue's readers (Sales) read its statistics, not its mailing.
-        mailings = self.mailing_id.sudo().filtered("sent_date")
+        # statistics are read by salespeople too, who may not read mailings
+        mailings = self.sudo().mailing_id.filtered("sent_date")
         if not mailings:
             return {}
         self.env.flush_all()

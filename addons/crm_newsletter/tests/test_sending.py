@@ -142,3 +142,24 @@ class TestSending(NewsletterCase, MockEmail):
             [("issue_id", "=", issue.id)], [], ["opened:sum", "bounced:sum", "targeted:sum"]
         )
         self.assertEqual(rows[0], (1, 1, 3))
+
+    def test_statistics_of_a_list_of_issues_in_constant_queries(self):
+        issues = self.env["crm.newsletter.issue"]
+        for number in range(4):
+            issue = self._issue(user=self.marketing, number=10 + number)
+            issue.action_send()
+            issue.mailing_id.sudo()._process_mass_mailing_queue()
+            issues |= issue
+
+        def queries(records):
+            records = records.with_user(self.salesperson)
+            records.invalidate_recordset()
+            records.item_ids.invalidate_recordset()
+            self.env.flush_all()
+            before = self.env.cr.sql_log_count
+            # as the list of issues and their items read them
+            records.read(["opened_ratio", "clicks_ratio", "unsubscribed", "progress"])
+            records.item_ids.read(["click_count", "clicker_count"])
+            return self.env.cr.sql_log_count - before
+
+        self.assertEqual(queries(issues[:1]), queries(issues), "no query per issue")
