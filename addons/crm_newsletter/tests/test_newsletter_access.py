@@ -48,6 +48,18 @@ class TestNewsletterAccess(NewsletterCase):
         with self.assertRaises(AccessError):
             self.layout.with_user(self.salesperson).copy()
 
+    def test_sales_read_statistics_in_a_request_of_their_own(self):
+        """As the web client does: nothing of the issue's mailing is in the
+        cache of the salesperson's request (it was so in the test above)."""
+        issue = self._issue(user=self.marketing)
+        issue.action_send()
+        self.env.invalidate_all()
+        as_sales = issue.with_user(self.salesperson)
+        stats = as_sales.read(["expected", "opened_ratio", "progress", "unsubscribed"])[0]
+        self.assertEqual((stats["expected"], stats["unsubscribed"]), (0, 0))
+        self.env.invalidate_all()
+        self.assertEqual(as_sales.item_ids.read(["click_ratio"])[0]["click_ratio"], 0.0)
+
     def test_other_roles_have_nothing(self):
         for user in (self.support, self.accountant):
             for model in MODELS:

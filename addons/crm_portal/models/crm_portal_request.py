@@ -96,11 +96,14 @@ class CrmPortalRequest(models.Model):
     team_id = fields.Many2one(
         "crm.team", string="Sales Team", compute="_compute_from_type", store=True, readonly=False
     )
+    # Staff only: the customer sees customer_stage_id, the last stage he may
+    # see (the portal reads the rest as superuser).
     stage_id = fields.Many2one(
         "crm.portal.request.stage",
         tracking=True,
         index=True,
         copy=False,
+        groups="base.group_user",
         compute="_compute_stage_id",
         store=True,
         readonly=False,
@@ -372,7 +375,8 @@ class CrmPortalRequest(models.Model):
         """Field access for the customer in the current stage; fields of an
         open "correct the form" step are editable while it is open."""
         self.ensure_one()
-        access = self.type_id._customer_access_map(self.stage_id)
+        # sudo: the current stage is staff-only; the customer gets its rules.
+        access = self.type_id._customer_access_map(self.sudo().stage_id)
         for step in self.step_ids.filtered(lambda s: s.state == "open" and s.kind == "fields"):
             for name in step._field_names():
                 if name in access:

@@ -15,7 +15,13 @@ class CrmPortalRequestStatus(models.Model):
         "crm.portal.request", required=True, ondelete="cascade", index=True
     )
     stage_id = fields.Many2one("crm.portal.request.stage", required=True, ondelete="cascade")
-    previous_stage_id = fields.Many2one("crm.portal.request.stage", ondelete="set null")
+    # Staff only: the customer sees the stages meant for him, not the internal
+    # one before nor who moved his request.
+    previous_stage_id = fields.Many2one(
+        "crm.portal.request.stage", ondelete="set null", groups="base.group_user"
+    )
     customer_visible = fields.Boolean(related="stage_id.customer_visible")
     date = fields.Datetime(required=True, default=fields.Datetime.now)
-    user_id = fields.Many2one("res.users", string="By", ondelete="set null")
+    user_id = fields.Many2one(
+        "res.users", string="By", ondelete="set null", groups="base.group_user"
+    )

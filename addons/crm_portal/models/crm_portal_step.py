@@ -67,7 +67,8 @@ class CrmPortalStep(models.Model):
         ondelete="set null",
         index="btree_not_null",
         readonly=True,
-        groups="sales_team.group_sale_salesman",
+        # The accountant reads workflow tasks, whose form lists their steps.
+        groups="sales_team.group_sale_salesman,crm_custom.group_crm_accountant",
     )
     attachment_ids = fields.Many2many("ir.attachment", string="Documents Sent", readonly=True)
 
