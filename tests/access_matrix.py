@@ -411,6 +411,13 @@ ROWS = [
     ),
     # ------------------------------------------------------- custom fields
     Row(
+        "ir.model.fields",
+        probe=Find((("model", "=", "res.partner"), ("name", "=", "name"))),
+        impossible="cwu",
+        roles=roles(),
+        note="Odoo's field definitions (crm_custom adds who may read a custom field).",
+    ),
+    Row(
         "crm.custom.field",
         probe={
             "name": "Matrix field",
@@ -426,6 +433,8 @@ ROWS = [
         },
         write={"help_text": "Asked at the first call"},
         rebuilds_registry=True,
+        # The definition names the Odoo field it made (Odoo's many2one label).
+        labels_shown={"field_id": ("salesperson", "sales_manager", "configurator")},
         roles=roles(salesperson=READ, sales_manager=READ, configurator=ALL),
     ),
     Row(
@@ -478,6 +487,8 @@ ROWS = [
         },
         write={"help_text": "Asked at the first visit"},
         rebuilds_registry=True,
+        # The definition names the Odoo field it made (Odoo's many2one label).
+        labels_shown={"field_id": ("salesperson", "sales_manager", "configurator")},
         roles=roles(salesperson=READ, sales_manager=READ, configurator=READ + "wu"),
     ),
     Row(
@@ -696,10 +707,10 @@ ROWS = [
         create={"name": "Matrix new source"},
         write={"crm_actual_cost": 100},
         roles=roles(
-            support=Hole("srignc", "19.11"),
+            support=READ + "cw",
             marketing=ALL,
-            accountant=Hole("srignc", "19.11"),
-            salesperson=Hole("srignc", "19.11"),
+            accountant=READ + "cw",
+            salesperson=READ + "cw",
             sales_manager=READ + "cw",
             configurator=READ + "cw",
         ),
@@ -710,26 +721,40 @@ ROWS = [
         create={"name": "Matrix new medium"},
         write={"crm_actual_cost": 100},
         roles=roles(
-            support=Hole("srignc", "19.11"),
+            support=READ + "cw",
             marketing=ALL,
-            accountant=Hole("srignc", "19.11"),
-            salesperson=Hole("srignc", "19.11"),
+            accountant=READ + "cw",
+            salesperson=READ + "cw",
             sales_manager=READ + "cw",
             configurator=READ + "cw",
         ),
     ),
     Row(
-        "crm.campaign.cost.report",
-        probe={},
-        create={},
-        roles=roles(accountant="srigcwu", sales_manager="srigcwu", configurator="srigcwu"),
+        "crm.campaign.report",
+        impossible="cwu",
+        probe=Find(()),
+        roles=roles(accountant=READ, sales_manager=READ, configurator=READ),
+        note="Campaign Cost and Conversion: one row per lead of a campaign (SQL view).",
     ),
     Row(
-        "crm.campaign.cost.report.line",
-        probe={"report_id": Probe("crm.campaign.cost.report"), "name": "Matrix line"},
-        create={"report_id": Probe("crm.campaign.cost.report"), "name": "Matrix new line"},
-        write={"name": "Matrix line renamed"},
-        roles=roles(accountant=ALL, sales_manager=ALL, configurator=ALL),
+        "crm.lead.invoice.link",
+        probe={
+            "lead_id": Probe("crm.lead/other team"),
+            "invoice_id": Probe("account.move/linked to an opportunity"),
+        },
+        create={
+            "lead_id": Probe("crm.lead/other team"),
+            "invoice_id": Probe("account.move/linked to an opportunity"),
+        },
+        roles=roles(accountant="srigcw"),
+        note="The Link an Invoice window of an opportunity (each user opens his own).",
+    ),
+    Row(
+        "crm.settings",
+        probe={},
+        create={},
+        roles=roles(sales_manager="srigcw", configurator="srigcw"),
+        note="CRM > Configuration > CRM Settings (each user opens his own).",
     ),
     Row(
         "mailing.list",
@@ -869,7 +894,7 @@ ROWS = [
         },
         create={"move_type": "out_invoice", "partner_id": Fixture("customer")},
         write={"ref": "Matrix reference"},
-        roles=roles(accountant=ALL, sales_manager=READ, configurator=READ),
+        roles=roles(support="srgn", accountant=ALL, sales_manager=READ, configurator=READ),
         note="A draft invoice of the portal customer, linked to another team's opportunity.",
     ),
     Row(
@@ -891,7 +916,13 @@ ROWS = [
             ("bank_partner_id", "invoice_user_id", "user_id", "team_id"), ("portal",)
         ),
         label_holes={"opportunity_id": "19.7"},
-        roles=roles(portal="srgn", accountant=READ + "w", sales_manager=READ, configurator=READ),
+        roles=roles(
+            portal="srgn",
+            support="srgn",
+            accountant=READ + "w",
+            sales_manager=READ,
+            configurator=READ,
+        ),
         note="The portal customer's own invoice, linked to another team's opportunity "
         "(which he must not see, hole 19.7).",
     ),
@@ -900,7 +931,7 @@ ROWS = [
         probe={"move_type": "out_invoice", "partner_id": Fixture("customer")},
         create=None,
         write={"opportunity_id": Probe("crm.lead/other team")},
-        roles=roles(accountant=READ + "wu", sales_manager=READ, configurator=READ),
+        roles=roles(support="srgn", accountant=READ + "wu", sales_manager=READ, configurator=READ),
         note="An accountant links a draft invoice to the opportunity it came from.",
     ),
     Row(
@@ -913,7 +944,7 @@ ROWS = [
         create={"partner_id": Fixture("customer")},
         write={"client_order_ref": "Matrix order"},
         roles=roles(
-            support=Hole("s", "11.16"),
+            support="sgn",
             accountant=READ + "w",
             salesperson="c",
             sales_manager=ALL,
@@ -980,9 +1011,11 @@ ROWS = [
         probe={"name": "Matrix request type"},
         create={"name": "Matrix new request type"},
         write={"name": "Matrix request type renamed"},
+        # Marketing builds the public forms on the types (no form view of a type).
         roles=roles(
             portal=READ,
             support=READ,
+            marketing="srgn",
             accountant=READ,
             salesperson=READ,
             sales_manager=ALL,
@@ -1004,6 +1037,7 @@ ROWS = [
         roles=roles(
             portal=READ,
             support=READ,
+            marketing="srgn",
             accountant=READ,
             salesperson=READ,
             sales_manager=READ + "w",
@@ -1031,6 +1065,57 @@ ROWS = [
         note="A stage the customer does not see: not even its name.",
     ),
     Row(
+        "crm.portal.form",
+        probe={"name": "Matrix form", "type_id": Probe("crm.portal.request.type/with requests")},
+        create={
+            "name": "Matrix new form",
+            "type_id": Probe("crm.portal.request.type/with requests"),
+        },
+        write={"name": "Matrix form renamed"},
+        roles=roles(
+            marketing=ALL,
+            salesperson=READ,
+            sales_manager=ALL,
+            configurator=ALL,
+        ),
+        note="A public form of customer requests (Marketing's sign-up forms).",
+    ),
+    Row(
+        "crm.portal.form.field",
+        probe=Find(()),
+        impossible="c",
+        write={"label": "Matrix question"},
+        roles=roles(
+            marketing=NO_NAME + "wu",
+            salesperson=NO_NAME,
+            sales_manager=NO_NAME + "wu",
+            configurator=NO_NAME + "wu",
+        ),
+        note="A question of a demo form.",
+    ),
+    Row(
+        "crm.portal.form.submission",
+        probe={"form_id": Probe("crm.portal.form"), "email": "matrix.visitor@example.com"},
+        impossible="c",
+        # Support reads what visitors sent, and the name of the form they used.
+        labels_shown={"form_id": ("support",)},
+        roles=roles(
+            support=READ,
+            marketing=READ,
+            salesperson=READ,
+            sales_manager=READ,
+            configurator=READ,
+        ),
+        note="What a visitor sent through a public form.",
+    ),
+    Row(
+        "crm.portal.form.usage",
+        probe={"key": "matrix", "window_start": "2026-01-01 00:00:00", "hits": 1},
+        create={"key": "matrix new", "window_start": "2026-01-01 00:00:00"},
+        roles=roles(),
+        note="The public forms' rate-limit counters: administrators only.",
+    ),
+    Row(
         "crm.portal.field.access",
         probe=Find((("type_id", "=", Probe("crm.portal.request.type/with requests")),)),
         create={
@@ -1043,6 +1128,7 @@ ROWS = [
         roles=roles(
             portal=READ,
             support=READ,
+            marketing=READ,
             accountant=READ,
             salesperson=READ,
             sales_manager=ALL,
@@ -1443,6 +1529,12 @@ ROUTES = {
         probes=(("request_id", CUSTOMER_REQUEST),),
         tokens="access_token",
     ),
+    # The public forms: an unknown form or confirmation link is "not found";
+    # the customer panel's list of forms asks to log in.
+    "/forms/<string:slug>": Route("GET", 404, "a published form's page"),
+    "/forms/<string:slug>/submit": Route("POST", 404, "a visitor sends a published form"),
+    "/forms/confirm/<string:token>": Route("GET", 404, "the link that proves an email address"),
+    "/my/forms": Route("GET", 303, "the forms of the customer panel: log in first"),
     "/newsletter/preview/<int:issue_id>": Route(
         "GET", 303, "the back end's preview: log in first", probes=(("issue_id", ISSUE),)
     ),
@@ -1502,7 +1594,23 @@ INVOICES = (
     "account.move/linked to an opportunity",
 )
 README_CLAIMS = {
-    ("Marketing", "can", "campaigns"): [("utm.campaign", ALL), ("utm.source", ALL)],
+    ("Marketing", "can", "campaigns (with their budget and cost)"): [
+        ("utm.campaign", ALL),
+        ("utm.source", ALL),
+    ],
+    (
+        "Marketing",
+        "can",
+        "sign-up forms: the public forms of customer requests "
+        "(questions, options, publishing, campaign) and their submissions",
+    ): [
+        ("crm.portal.form", ALL),
+        ("crm.portal.form.field", NO_NAME + "wu"),
+        ("crm.portal.form.submission", READ),
+    ],
+    ("Marketing", "cannot", "decide which answers customers see in their panel"): [
+        ("crm.portal.field.access", "cwu"),
+    ],
     ("Marketing", "can", "mailings and mailing lists"): [
         ("mailing.mailing", ALL),
         ("mailing.list", ALL),
@@ -1513,9 +1621,7 @@ README_CLAIMS = {
         ("mailing.mailing", ALL),
     ],
     ("Marketing", "cannot", "read invoices"): [(key, READ) for key in INVOICES],
-    ("Marketing", "cannot", "see customer requests"): [
-        (key, READ) for key in (*REQUESTS, *STEPS, "crm.portal.request.type")
-    ],
+    ("Marketing", "cannot", "see customer requests"): [(key, READ) for key in (*REQUESTS, *STEPS)],
     ("Sales / User", "can", "the pipeline and leads (own, team's or all: a setting)"): [
         ("crm.lead/own", READ + "cw"),
         ("crm.lead/teammate", READ + "w"),
@@ -1543,7 +1649,9 @@ README_CLAIMS = {
     ("Sales / User", "cannot", "delete requests"): [(key, "u") for key in REQUESTS],
     ("Sales / Manager", "can", "every lead"): [(key, READ + "wu") for key in LEADS],
     ("Sales / Manager", "can", "teams"): [("crm.team", ALL)],
-    ("Sales / Manager", "can", "stages"): [("crm.stage", ALL)],
+    ("Sales / Manager", "can", "stages and their progress"): [("crm.stage", ALL)],
+    ("Sales / Manager", "can", "the CRM settings"): [("crm.settings", "c")],
+    ("Sales / Manager", "can", "public forms"): [("crm.portal.form", ALL)],
     ("Sales / Manager", "can", "request types"): [("crm.portal.request.type", ALL)],
     ("Sales / Manager", "can", "their stages and customer field access"): [
         ("crm.portal.request.stage", ALL),
@@ -1553,10 +1661,12 @@ README_CLAIMS = {
         ("crm.tag/public", READ + "cwu"),
         ("crm.tag.merge", "c"),
     ],
-    ("Support", "can", "contacts (create, edit) and customers' order status"): [
-        ("res.partner/customer", READ + "cw"),
+    ("Support", "can", "contacts (create, edit)"): [("res.partner/customer", READ + "cw")],
+    ("Support", "can", "the status of customers' orders and invoices (read-only)"): [
         ("sale.order/the customer's", "s"),
+        ("account.move/posted, the customer's", "s"),
     ],
+    ("Support", "can", "read form submissions"): [("crm.portal.form.submission", READ)],
     ("Support", "can", "customer requests and their steps"): [
         *((key, READ + "w") for key in REQUESTS),
         ("crm.portal.request/the customer's", "c"),
@@ -1576,9 +1686,12 @@ README_CLAIMS = {
     ("Accountant", "can", "link them to opportunities"): [
         ("account.move/linked to an opportunity", READ + "w")
     ],
-    ("Accountant", "can", "read the pipeline and customer requests"): [
+    ("Accountant", "can", "read the pipeline and its reports"): [
         *((key, READ) for key in LEADS),
         ("crm.funnel.report", READ),
+        ("crm.campaign.report", READ),
+    ],
+    ("Accountant", "can", "read customer requests"): [
         *((key, READ) for key in (*REQUESTS, *STEPS, "crm.portal.request/its lead")),
     ],
     ("Accountant", "cannot", "change leads or requests"): [
@@ -1587,10 +1700,23 @@ README_CLAIMS = {
         ("crm.portal.request/the customer's", "b"),
         *((key, "cwu") for key in STEPS),
     ],
-    ("CRM Configurator", "can", "configure the CRM without code (stages, fields, processes)"): [
+    (
+        "CRM Configurator",
+        "can",
+        "configure the CRM without code (stages, fields, processes, the CRM settings)",
+    ): [
+        ("crm.settings", "c"),
         ("crm.stage", ALL),
         ("crm.custom.field", ALL),
         ("crm.sales.process", ALL),
         ("crm.sales.process.stage", ALL),
+    ],
+    ("Sales / User", "can", "read public forms and their submissions"): [
+        ("crm.portal.form", READ),
+        ("crm.portal.form.submission", READ),
+    ],
+    ("CRM Configurator", "cannot", "administer users or access rights"): [
+        ("res.users/colleague", "cwu"),
+        ("res.groups", "cwu"),
     ],
 }
