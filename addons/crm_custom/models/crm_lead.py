@@ -16,6 +16,10 @@ READ_ONLY_BUTTONS = (
     "action_show_potential_duplicates",
     "action_view_tag_lost_reasons",
 )
+# Buttons of a read-only user's lead form that change other records than the
+# lead (by their class: action buttons are named by an action id): an
+# accountant links an invoice to the opportunity he only reads.
+READ_ONLY_BUTTON_CLASSES = frozenset({"o_crm_link_invoice"})
 
 # The answers that make a lead qualified (source 000, "custom fields"): the
 # completeness score is the share of them that is filled in.
@@ -212,7 +216,10 @@ class CrmLead(models.Model):
         a status bar that is not clickable."""
         root = etree.fromstring(arch)
         for button in list(root.iter("button")):
-            if button.get("name") not in READ_ONLY_BUTTONS:
+            classes = set(button.get("class", "").split())
+            if button.get("name") not in READ_ONLY_BUTTONS and not (
+                classes & READ_ONLY_BUTTON_CLASSES
+            ):
                 button.getparent().remove(button)
         for field in root.xpath("//header/field[@name='stage_id']"):
             field.set("readonly", "True")

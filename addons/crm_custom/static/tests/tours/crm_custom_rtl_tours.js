@@ -149,8 +149,12 @@ registry.category("web_tour.tours").add("crm_custom_rtl_lead_form", {
 registry.category("web_tour.tours").add("crm_custom_rtl_funnel", {
     steps: () => [
         {
-            trigger: "select.o_crm_funnel_team",
-            run: "selectByLabel RTL team",
+            trigger: ".o_crm_funnel_team input",
+            run: "edit RTL team",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains('RTL team')",
+            run: "click",
         },
         check(".o_crm_funnel_table .o_crm_funnel_reached:contains('1')", [".o_crm_funnel"], assertBarsStartOnTheRight),
     ],
