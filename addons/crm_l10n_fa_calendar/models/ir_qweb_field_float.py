@@ -2,8 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, models
 
-from ..tools import jalali
-from .res_partner import reader_preferences
+from .res_partner import digits_for_reader
 
 
 class IrQwebFieldFloat(models.AbstractModel):
@@ -14,7 +13,4 @@ class IrQwebFieldFloat(models.AbstractModel):
 
     @api.model
     def value_to_html(self, value, options):
-        html = super().value_to_html(value, options)
-        if not reader_preferences(self.env)[1]:
-            return html
-        return jalali.localize_markup_digits(html)
+        return digits_for_reader(self.env, super().value_to_html(value, options))

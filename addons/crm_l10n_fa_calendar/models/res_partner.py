@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from ..tools import jalali
+
 
 def is_persian(lang_code):
     return bool(lang_code) and lang_code.startswith("fa")
@@ -28,6 +30,14 @@ def reader_preferences(env):
         return partner._uses_jalali_calendar(lang), partner.persian_digits and is_persian(lang)
     persian = is_persian(lang)
     return persian, persian and env.company.persian_digits
+
+
+def digits_for_reader(env, html):
+    """Rendered HTML with Persian digits (۰–۹) for a reader who asked for
+    them, as it is otherwise: the one rule of every number QWeb renders."""
+    if not reader_preferences(env)[1]:
+        return html
+    return jalali.localize_markup_digits(html)
 
 
 class ResPartner(models.Model):

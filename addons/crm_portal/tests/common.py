@@ -122,6 +122,23 @@ class PortalDataMixin:
     def answers(self, request):
         return dict(request.properties or {})
 
+    @classmethod
+    def _setup_cv_step(cls):
+        """A salesperson, and the customer's open "send your CV" step that
+        moves his request to review."""
+        cls.salesperson = new_test_user(
+            cls.env, login="club_sales", groups="crm_custom.group_crm_sales_user"
+        )
+        cls._setup_portal_data()
+        cls.step = cls.env["crm.portal.step"].create(
+            {
+                "request_id": cls.request.id,
+                "name": "Send your CV",
+                "kind": "upload",
+                "stage_after_id": cls.stage_review.id,
+            }
+        )
+
 
 class PortalRolesCase(PortalDataMixin, CrmRolesCase):
     @classmethod

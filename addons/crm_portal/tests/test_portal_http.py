@@ -18,18 +18,7 @@ class PortalHttpCase(PortalDataMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesperson = new_test_user(
-            cls.env, login="club_sales", groups="crm_custom.group_crm_sales_user"
-        )
-        cls._setup_portal_data()
-        cls.step = cls.env["crm.portal.step"].create(
-            {
-                "request_id": cls.request.id,
-                "name": "Send your CV",
-                "kind": "upload",
-                "stage_after_id": cls.stage_review.id,
-            }
-        )
+        cls._setup_cv_step()
         cls.other_step = cls.env["crm.portal.step"].create(
             {"request_id": cls.other_request.id, "name": "Other's CV", "kind": "upload"}
         )

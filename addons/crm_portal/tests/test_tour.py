@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import PortalDataMixin
 
@@ -13,18 +13,7 @@ class TestPortalTour(PortalDataMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesperson = new_test_user(
-            cls.env, login="club_sales", groups="crm_custom.group_crm_sales_user"
-        )
-        cls._setup_portal_data()
-        cls.step = cls.env["crm.portal.step"].create(
-            {
-                "request_id": cls.request.id,
-                "name": "Send your CV",
-                "kind": "upload",
-                "stage_after_id": cls.stage_review.id,
-            }
-        )
+        cls._setup_cv_step()
 
     def assert_done(self):
         self.assertEqual(self.step.state, "done")
