@@ -6,7 +6,7 @@
 1. Autocomplete (``crm.tag.name_search`` as a salesperson, the call the tag
    field makes while typing) over 50,000 tags: p50/p95/p99 latency, queries.
 2. Merge of two tags carrying 100,000 references in total (leads and history
-   entries) through ``crm.tag._crm_merge_into``.
+   entries) through ``crm.tag.merge._crm_merge_into``.
 
 The fixture is bulk-loaded with set-based SQL; the measured operations run
 through the real code. Everything is rolled back at the end.
@@ -191,7 +191,7 @@ def bench_merge(env):
     env.invalidate_all()
     before = env.cr.sql_log_count
     start = time.perf_counter()
-    source._crm_merge_into(target)
+    env["crm.tag.merge"]._crm_merge_into(source, target)
     env.flush_all()
     elapsed = time.perf_counter() - start
     print(f"merge of two tags carrying {total} references (40,000 leads, 50,000 messages):")

@@ -705,7 +705,7 @@ ROWS = [
         "utm.source",
         probe={"name": "Matrix source"},
         create={"name": "Matrix new source"},
-        write={"crm_actual_cost": 100},
+        write={"name": "Matrix source renamed"},
         roles=roles(
             support=READ + "cw",
             marketing=ALL,
@@ -719,7 +719,7 @@ ROWS = [
         "utm.medium",
         probe={"name": "Matrix medium"},
         create={"name": "Matrix new medium"},
-        write={"crm_actual_cost": 100},
+        write={"name": "Matrix medium renamed"},
         roles=roles(
             support=READ + "cw",
             marketing=ALL,

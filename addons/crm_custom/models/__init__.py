@@ -1,5 +1,6 @@
 # Mixins first: models below inherit from them.
 from . import crm_tagged_mixin
+from . import crm_customer_history_mixin
 from . import account_move
 from . import crm_competitor
 from . import crm_custom_field
@@ -22,7 +23,6 @@ from . import res_partner
 from . import crm_workflow_template
 from . import crm_lead_workflow_task
 from . import crm_team
-from . import crm_lead_workflow
 from . import crm_lead_stage_history
 from . import utm_campaign
 from . import ir_model_fields

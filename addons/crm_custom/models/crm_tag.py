@@ -1,46 +1,14 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import difflib
-import logging
-import re
-import unicodedata
-
-from markupsafe import Markup
-from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, split_every
 from odoo.tools.sql import column_exists, create_column
 
-_logger = logging.getLogger(__name__)
+from ..tools.tag_name import count_tag_words, normalize_tag_name
 
-# Letters typed differently on Arabic and Persian keyboards that people read as
-# the same word: a tag must be found whichever keyboard it was typed on.
-LETTER_VARIANTS = str.maketrans(
-    {
-        "ي": "ی",
-        "ى": "ی",
-        "ئ": "ی",
-        "ك": "ک",
-        "ة": "ه",
-        "ۀ": "ه",
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ؤ": "و",
-        "ـ": None,  # tatweel: a stretching stroke, not a letter
-        "\u200c": " ",  # ZWNJ: "می‌شود" and "می شود" are the same word
-        "\u200d": None,  # ZWJ
-        "\u200e": None,  # LRM
-        "\u200f": None,  # RLM
-        "\ufeff": None,
-        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
-        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic digits
-    }
-)
-WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Two names whose normalised forms are at least this similar (difflib ratio)
 # are offered as the same tag: "ارسال بسته پستی" / "ارسال پاکت پستی" score 0.8.
 SIMILARITY_THRESHOLD = 0.7
@@ -54,33 +22,6 @@ KEY_OPERATORS = {
     "not ilike": "not like",
     "not like": "not like",
 }
-
-
-def normalize_tag_name(name):
-    """Return the comparison key of a tag name.
-
-    Case-folded, joiners, diacritics (Arabic harakat included) and tatweel
-    removed, Arabic letter variants mapped to the Persian ones, digits to
-    ASCII, punctuation and runs of spaces collapsed to one space.
-    """
-    if not name:
-        return ""
-    text = unicodedata.normalize("NFKD", name.translate(LETTER_VARIANTS))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    # NFKD splits آ/أ into alef + mark: the mark is gone, map again for ی etc.
-    text = unicodedata.normalize("NFC", text).translate(LETTER_VARIANTS).casefold()
-    return " ".join(WORD_RE.findall(text)).replace("_", " ").strip()
-
-
-def count_tag_words(name):
-    """Number of words of a tag name as it is typed.
-
-    The comparison key reads a zero-width non-joiner as a space (so that
-    "می‌شود" and "می شود" are one tag), but in the typed name it joins the
-    two parts of one word (پیش‌فاکتور, خرده‌فروشی): it must not count twice.
-    """
-    joined = (name or "").replace("\u200c", "").replace("\u200d", "")
-    return len(normalize_tag_name(joined).split())
 
 
 def _normalized_leaf(leaf):
@@ -145,7 +86,9 @@ class CrmTag(models.Model):
     normalized_name = fields.Char(
         compute="_compute_normalized_name",
         store=True,
-        index=True,
+        # "contains" and look-alike searches on the key use the trigram index
+        # (pg_trgm, which Odoo installs in new databases): indexed at 50,000 tags.
+        index="trigram",
         help="The name as compared to find duplicates: case, spaces, joiners and "
         "Arabic/Persian letter variants do not count.",
     )
@@ -206,28 +149,16 @@ class CrmTag(models.Model):
             create_column(cr, self._table, "normalized_name", "varchar")
             cr.execute(SQL("SELECT id, name->>'en_US' FROM %s", SQL.identifier(self._table)))
             keys = [(tag_id, normalize_tag_name(name)) for tag_id, name in cr.fetchall()]
-            if keys:
-                execute_values(
-                    cr._obj,
-                    "UPDATE crm_tag SET normalized_name = key.value "
-                    "FROM (VALUES %s) AS key (id, value) WHERE crm_tag.id = key.id",
-                    keys,
+            for batch in split_every(1000, keys):
+                cr.execute(
+                    SQL(
+                        "UPDATE %s AS tag SET normalized_name = key.value "
+                        "FROM (VALUES %s) AS key (id, value) WHERE tag.id = key.id",
+                        SQL.identifier(self._table),
+                        SQL(", ").join(SQL("(%s, %s)", tag_id, key) for tag_id, key in batch),
+                    )
                 )
         return super()._auto_init()
-
-    def init(self):
-        # A trigram index makes "contains" searches on the key use an index at
-        # 50,000 tags; without pg_trgm they stay a sequential scan on one column.
-        cr = self.env.cr
-        try:
-            with cr.savepoint():
-                cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-                cr.execute(
-                    "CREATE INDEX IF NOT EXISTS crm_tag_normalized_name_trgm_idx "
-                    "ON crm_tag USING gin (normalized_name gin_trgm_ops)"
-                )
-        except Exception as error:
-            _logger.info("pg_trgm not available, tag search without trigram index: %s", error)
 
     # ------------------------------------------------------------------
     # Computes
@@ -445,25 +376,21 @@ class CrmTag(models.Model):
     # Search: the existing tag first
     # ------------------------------------------------------------------
     @api.model
-    def _crm_has_trigrams(self):
-        """Whether pg_trgm is installed (checked once per registry)."""
-        registry = self.env.registry
-        if not hasattr(registry, "_crm_tag_trigrams"):
-            self.env.cr.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-            registry._crm_tag_trigrams = bool(self.env.cr.fetchone())
-        return registry._crm_tag_trigrams
-
-    @api.model
     def _crm_candidate_ids(self, key, limit):
         """Ids of tags that may look like ``key``: the closest by trigram
         similarity (indexed) when pg_trgm is there, else the tags sharing the
         start of a word with it."""
-        if self._crm_has_trigrams():
-            # plain parameters: SQL() would eat the escaped "%" of the operator
+        if self.env.registry.has_trigram:
+            # pg_trgm's similarity operator "%", escaped for the driver
             self.env.cr.execute(
-                "SELECT id FROM crm_tag WHERE normalized_name %% %s "
-                "ORDER BY similarity(normalized_name, %s) DESC LIMIT %s",
-                (key, key, limit),
+                SQL(
+                    "SELECT id FROM crm_tag WHERE normalized_name %s %s "
+                    "ORDER BY similarity(normalized_name, %s) DESC LIMIT %s",
+                    SQL("%%"),
+                    key,
+                    key,
+                    limit,
+                )
             )
             return [row[0] for row in self.env.cr.fetchall()]
         words = [word for word in key.split() if len(word) >= 2][:4]
@@ -608,146 +535,6 @@ class CrmTag(models.Model):
         }
 
     # ------------------------------------------------------------------
-    # Merge: every reference of the sources moves to the target
-    # ------------------------------------------------------------------
-    @api.model
-    def _crm_tag_references(self):
-        """Every stored place a tag is referenced, found in the registry.
-
-        Returns ``(many2many, many2one)``: lists of ``(table, record column,
-        tag column)`` and of ``(table, column)``.
-        """
-        many2many, many2one = set(), set()
-        for model in self.env.registry.values():
-            # Wizards are left out: their rows die with the tag (cascade).
-            if model._abstract or model._transient or not model._auto:
-                continue
-            for field in model._fields.values():
-                if field.comodel_name != "crm.tag" or not field.store:
-                    continue
-                if field.type == "many2many" and not field.related:
-                    many2many.add((field.relation, field.column1, field.column2))
-                elif field.type == "many2one" and not field.related:
-                    many2one.add((model._table, field.name))
-        return sorted(many2many), sorted(many2one)
-
-    def _crm_merge_many2many(self, table, record_column, tag_column, target):
-        """Point the rows of the sources at the target; rows the target already
-        has (the record carried both tags) are dropped by the conflict.
-        Returns the number of references moved."""
-        self.env.cr.execute(
-            SQL(
-                """INSERT INTO %(table)s (%(rec)s, %(tag)s)
-                   SELECT %(rec)s, %(target)s FROM %(table)s WHERE %(tag)s = ANY(%(sources)s)
-                   ON CONFLICT DO NOTHING""",
-                table=SQL.identifier(table),
-                rec=SQL.identifier(record_column),
-                tag=SQL.identifier(tag_column),
-                target=target.id,
-                sources=self.ids,
-            )
-        )
-        moved = self.env.cr.rowcount
-        self.env.cr.execute(
-            SQL(
-                "DELETE FROM %s WHERE %s = ANY(%s)",
-                SQL.identifier(table),
-                SQL.identifier(tag_column),
-                self.ids,
-            )
-        )
-        return moved
-
-    def _crm_merge_many2one(self, table, column, target):
-        self.env.cr.execute(
-            SQL(
-                "UPDATE %s SET %s = %s WHERE %s = ANY(%s)",
-                SQL.identifier(table),
-                SQL.identifier(column),
-                target.id,
-                SQL.identifier(column),
-                self.ids,
-            )
-        )
-        return self.env.cr.rowcount
-
-    @api.model
-    def _crm_merge_target_domain(self, sources):
-        """Tags that may replace ``sources``: seen by everyone who sees them.
-
-        A public tag is replaced by a public one only (a personal target would
-        take it from everyone else's records); personal tags of one owner may
-        also go into another personal tag of that owner.
-        """
-        sources = sources.sudo()
-        owners = sources.owner_id
-        domain = [("kind", "=", "public"), ("id", "not in", sources.ids)]
-        if len(owners) == 1 and all(tag.kind == "personal" for tag in sources):
-            domain = [
-                ("id", "not in", sources.ids),
-                "|",
-                ("kind", "=", "public"),
-                "&",
-                ("kind", "=", "personal"),
-                ("owner_id", "=", owners.id),
-            ]
-        return domain
-
-    def _crm_valid_merge_target(self, target):
-        return bool(target.sudo().filtered_domain(self._crm_merge_target_domain(self)))
-
-    def _crm_merge_into(self, target):
-        """Replace these tags by ``target`` everywhere, all or nothing."""
-        target.ensure_one()
-        sources = (self - target).sudo()
-        if not sources:
-            raise UserError(_("Choose at least one tag other than the one kept."))
-        if (sources | target).filtered(lambda t: t.kind == "system") and not self.env.su:
-            raise UserError(_("System tags cannot be merged."))
-        if not sources._crm_valid_merge_target(target):
-            raise UserError(
-                _(
-                    "“%(target)s” is not seen by everyone who sees the tags replaced: a "
-                    "public tag can only be replaced by a public tag, a personal tag by a "
-                    "public tag or by another personal tag of the same owner.",
-                    target=target.name,
-                )
-            )
-        names = ", ".join(f"“{name}”" for name in sources.mapped("name"))
-        many2many, many2one = self._crm_tag_references()
-        self.env.flush_all()
-        moved = 0
-        with self.env.cr.savepoint():
-            for table, record_column, tag_column in many2many:
-                moved += sources._crm_merge_many2many(table, record_column, tag_column, target)
-            for table, column in many2one:
-                moved += sources._crm_merge_many2one(table, column, target)
-            # The sources' own history (moderation notes) follows them.
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE mail_message SET res_id = %s "
-                    "WHERE model = 'crm.tag' AND res_id = ANY(%s)",
-                    target.id,
-                    sources.ids,
-                )
-            )
-            self.env.invalidate_all()
-            sources.with_context(active_test=False).unlink()
-            target.sudo().message_post(
-                body=Markup("<p>%s</p>")
-                % _(
-                    "Merged into this tag by %(user)s: %(names)s. References moved: %(count)s.",
-                    user=self.env.user.name,
-                    names=names,
-                    count=moved,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-        if target.state == "proposed":
-            target.sudo().state = "approved"
-        return target
-
-    # ------------------------------------------------------------------
     # Smart buttons: the records carrying the tag
     # ------------------------------------------------------------------
     def _crm_open_records(self, model, field, name, extra=None):
@@ -849,32 +636,6 @@ class CrmTag(models.Model):
                     name=private[0].name,
                 )
             )
-
-    @api.model
-    def _crm_added_tags(self, records, fname, commands):
-        """Tags the ``commands`` add to ``records``' ``fname`` (ids only)."""
-        added = set()
-        current = set(records.sudo().mapped(fname).ids) if records else set()
-        for command in commands or []:
-            if not isinstance(command, (list, tuple)):
-                added.add(command)
-            elif command[0] == fields.Command.LINK:
-                added.add(command[1])
-            elif command[0] == fields.Command.SET:
-                added.update(set(command[2]) - current)
-        return self.browse(added).exists()
-
-    @api.model
-    def _crm_guard_write(self, records, vals_list, fnames, lost_reason_fnames=()):
-        if self.env.su:
-            return
-        for vals in vals_list:
-            for fname in fnames:
-                if fname in vals:
-                    added = self._crm_added_tags(records, fname, vals[fname])
-                    self._crm_check_usable(added)
-                    if fname in lost_reason_fnames:
-                        self._crm_check_lost_reasons(added)
 
     @api.model
     def _crm_check_lost_reasons(self, tags):

@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-# The records whose chatter is the customer history.
-CUSTOMER_HISTORY_MODELS = ("res.partner", "crm.lead")
 # Notification failures meaning nothing was sent (no or bad address, opt-out);
 # a transport failure (SMTP) still was an attempt, shown as such in the chatter.
 UNSENDABLE = {
@@ -37,7 +35,7 @@ class MailMessage(models.Model):
         # reading user (env.uid stays the user under sudo).
         domain=lambda self: ["|", ("kind", "!=", "personal"), ("owner_id", "=", self.env.uid)],
         # The CRM vocabulary is internal: a portal customer reading his own
-        # history does not get it (the chatter badges neither, see _to_store).
+        # history does not get it (the chatter badges neither, see _extras_to_store).
         groups="base.group_user",
     )
 
@@ -58,7 +56,8 @@ class MailMessage(models.Model):
         notifications exist: an SMS, or an email to a partner who is not an
         internal user (followers included, addresses missing excluded)."""
         self.ensure_one()
-        if self.model not in CUSTOMER_HISTORY_MODELS:
+        model = self.env.get(self.model) if self.model else None
+        if model is None or not getattr(model, "_crm_customer_history", False):
             return
         # sudo: notifications of a message the current user just posted
         sent = self.sudo().notification_ids.filtered(
@@ -77,12 +76,12 @@ class MailMessage(models.Model):
         if codes:
             self._crm_apply_system_tags(codes)
 
-    def _to_store(self, store, /, *, fields=None, **kwargs):
-        """Send the entry's tags to the chatter, which shows them as badges."""
-        result = super()._to_store(store, fields=fields, **kwargs)
+    def _extras_to_store(self, store, format_reply):
+        """Send the entries' tags to the chatter, which shows them as badges."""
+        super()._extras_to_store(store, format_reply=format_reply)
         user = self.env.user
         if not user._is_internal():
-            return result
+            return
         # sudo: tags of a readable message; others' personal tags stay hidden
         for message in self.sudo().filtered("crm_tag_ids"):
             tags = message.crm_tag_ids.filtered(
@@ -92,4 +91,3 @@ class MailMessage(models.Model):
                 self.browse(message.id),
                 {"crmTags": [{"id": tag.id, "name": tag.name, "color": tag.color} for tag in tags]},
             )
-        return result

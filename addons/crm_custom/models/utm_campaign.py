@@ -6,6 +6,23 @@ from odoo.exceptions import AccessError
 # The figures the ROI report divides by: only marketing and sales managers set them.
 COST_FIELDS = ("crm_budget", "crm_actual_cost", "crm_currency_id")
 COST_EDITORS = ("crm_custom.group_crm_marketing", "sales_team.group_sale_manager")
+# Keys of _crm_cost_report's rows and the report's measures they read.
+REPORT_SUMS = {
+    "leads": "lead_count",
+    "contacts": "contact_count",
+    "opportunities": "opportunity_count",
+    "won": "won_count",
+    "cost": "cost",
+    "won_revenue": "won_revenue",
+    "invoiced_revenue": "invoiced_revenue",
+}
+REPORT_RATIOS = (
+    "conversion_rate",
+    "cost_per_lead",
+    "cost_per_contact",
+    "cost_per_conversion",
+    "roi",
+)
 
 
 class UtmCampaign(models.Model):
@@ -61,79 +78,25 @@ class UtmCampaign(models.Model):
 
     @api.model
     def _crm_cost_report(self, groupby="campaign_id", domain=None):
-        """Per campaign, source or medium: leads, contacts, opportunities, won,
-        conversion rate, costs per lead/contact/conversion, won and invoiced
-        revenue, ROI. A handful of grouped queries, whatever the number of rows."""
-        Lead = self.env["crm.lead"].with_context(active_test=False)
-        base = [(groupby, "!=", False)] + list(domain or [])
-        counts = {}
-        for key, extra in (
-            ("leads", []),
-            ("contacts", [("partner_id", "!=", False)]),
-            ("opportunities", [("type", "=", "opportunity")]),
-        ):
-            for group, count in Lead._read_group(base + extra, [groupby], ["__count"]):
-                counts.setdefault(group, {})[key] = count
-        won_domain = base + [("active", "=", True), ("stage_id.is_won", "=", True)]
-        for group, count, revenue in Lead._read_group(
-            won_domain, [groupby], ["__count", "expected_revenue:sum"]
-        ):
-            counts.setdefault(group, {}).update(won=count, won_revenue=revenue)
-        invoiced = self._crm_invoiced_by(Lead, base, groupby)
-        rows = []
-        for group, figures in counts.items():
-            leads = figures.get("leads", 0)
-            contacts = figures.get("contacts", 0)
-            won = figures.get("won", 0)
-            cost = group.crm_actual_cost if "crm_actual_cost" in group._fields else 0.0
-            invoiced_revenue = invoiced.get(group.id, 0.0)
-            rows.append(
-                {
-                    "key": group,
-                    "leads": leads,
-                    "contacts": contacts,
-                    "opportunities": figures.get("opportunities", 0),
-                    "won": won,
-                    "conversion_rate": won / leads * 100 if leads else 0.0,
-                    "cost": cost,
-                    "cost_per_lead": cost / leads if leads else 0.0,
-                    "cost_per_contact": cost / contacts if contacts else 0.0,
-                    "cost_per_conversion": cost / won if won else 0.0,
-                    "won_revenue": figures.get("won_revenue", 0.0),
-                    "invoiced_revenue": invoiced_revenue,
-                    "roi": (invoiced_revenue - cost) / cost * 100 if cost else 0.0,
-                }
-            )
-        return rows
-
-    @api.model
-    def _crm_invoiced_by(self, Lead, domain, groupby):
-        """Posted customer invoice totals per group, through account.move.opportunity_id."""
-        Move = self.env["account.move"].sudo()
-        groups = Move._read_group(
-            [
-                ("opportunity_id", "any", domain),
-                ("move_type", "in", ("out_invoice", "out_refund")),
-                ("state", "=", "posted"),
-            ],
-            ["opportunity_id"],
-            ["amount_total_signed:sum"],
+        """Per campaign, source or medium, the figures of the campaign cost
+        report (``crm.campaign.report``, the one place they are computed) as
+        dicts: leads, contacts, opportunities, won, conversion rate, costs per
+        lead/contact/conversion, won and invoiced revenue, ROI (a ratio
+        without a denominator is 0 here). ``domain`` filters the report."""
+        self.env.flush_all()
+        Report = self.env["crm.campaign.report"]
+        groups = Report.read_group(
+            [(groupby, "!=", False)] + list(domain or []),
+            [f"{name}:sum" for name in REPORT_SUMS.values()] + list(REPORT_RATIOS),
+            [groupby],
+            lazy=False,
         )
-        leads = Lead.browse([lead.id for lead, _amount in groups])
-        keys = {lead.id: lead[groupby].id for lead in leads}
-        totals = {}
-        for lead, amount in groups:
-            totals[keys[lead.id]] = totals.get(keys[lead.id], 0.0) + amount
-        return totals
-
-
-class UtmSource(models.Model):
-    _inherit = "utm.source"
-
-    crm_actual_cost = fields.Float(string="Actual Cost", digits="Account")
-
-
-class UtmMedium(models.Model):
-    _inherit = "utm.medium"
-
-    crm_actual_cost = fields.Float(string="Actual Cost", digits="Account")
+        comodel = self.env[Report._fields[groupby].comodel_name]
+        return [
+            {
+                "key": comodel.browse(group[groupby][0]),
+                **{key: group[name] or 0 for key, name in REPORT_SUMS.items()},
+                **{key: group[key] or 0.0 for key in REPORT_RATIOS},
+            }
+            for group in groups
+        ]

@@ -8,7 +8,8 @@ from odoo.tests import tagged
 
 from odoo.addons.mail.tools.discuss import Store
 
-from ..models.crm_tag import CrmTag, normalize_tag_name
+from ..tools.tag_name import normalize_tag_name
+from ..wizards.crm_tag_merge import CrmTagMerge
 from .common import CrmRolesCase
 
 
@@ -186,7 +187,7 @@ class TestTagMerge(CrmTagsCase):
         """Uses of ``tag`` per place, counted in SQL (no cache)."""
         self.env.flush_all()
         counts = {}
-        many2many, many2one = self.Tag._crm_tag_references()
+        many2many, many2one = self.env["crm.tag.merge"]._crm_tag_references()
         for table, _rec, column in many2many:
             self.env.cr.execute(f'SELECT count(*) FROM "{table}" WHERE "{column}" = %s', [tag.id])
             counts[table] = self.env.cr.fetchone()[0]
@@ -214,7 +215,7 @@ class TestTagMerge(CrmTagsCase):
         return event, message, activity
 
     def test_merge_repoints_every_reference_and_keeps_history(self):
-        tables = [table for table, _rec, _tag in self.Tag._crm_tag_references()[0]]
+        tables = [table for table, _rec, _tag in self.env["crm.tag.merge"]._crm_tag_references()[0]]
         self.assertIn("crm_tag_rel", tables)
         self.assertNotIn("crm_tag_merge_source_rel", tables)  # wizards are left out
         event, message, activity = self._tag_everything(self.envelope)
@@ -263,7 +264,7 @@ class TestTagMerge(CrmTagsCase):
         )
         self.own_lead.tag_ids = [Command.set([self.envelope.id, third.id])]
         self.teammate_lead.tag_ids = [Command.set([third.id])]
-        (self.envelope | third)._crm_merge_into(self.parcel)
+        self.env["crm.tag.merge"]._crm_merge_into(self.envelope | third, self.parcel)
         self.assertFalse((self.envelope | third).exists())
         self.assertEqual(self.own_lead.tag_ids, self.parcel)
         self.assertEqual(self.teammate_lead.tag_ids, self.parcel)
@@ -272,20 +273,20 @@ class TestTagMerge(CrmTagsCase):
         self._tag_everything(self.envelope)
         before_source = self._references(self.envelope)
         before_target = self._references(self.parcel)
-        original = CrmTag._crm_merge_many2many
+        original = CrmTagMerge._crm_merge_many2many
         calls = []
 
-        def fail_on_third_table(tags, table, *args):
+        def fail_on_third_table(merge, tags, table, *args):
             calls.append(table)
             if len(calls) == 3:
                 raise RuntimeError("disk full")
-            return original(tags, table, *args)
+            return original(merge, tags, table, *args)
 
         with (
-            patch.object(CrmTag, "_crm_merge_many2many", fail_on_third_table),
+            patch.object(CrmTagMerge, "_crm_merge_many2many", fail_on_third_table),
             self.assertRaisesRegex(RuntimeError, "disk full"),
         ):
-            self.envelope._crm_merge_into(self.parcel)
+            self.env["crm.tag.merge"]._crm_merge_into(self.envelope, self.parcel)
         self.env.invalidate_all()
         self.assertEqual(len(calls), 3)
         self.assertTrue(self.envelope.exists())
@@ -303,9 +304,9 @@ class TestTagMerge(CrmTagsCase):
         with self.assertRaises(UserError):
             self.envelope.with_user(self.salesperson).action_open_merge_wizard()
         with self.assertRaises(UserError):
-            self.env.ref("crm_custom.crm_tag_system_email_sent").with_user(
-                self.moderator
-            )._crm_merge_into(self.parcel)
+            self.env["crm.tag.merge"].with_user(self.moderator)._crm_merge_into(
+                self.env.ref("crm_custom.crm_tag_system_email_sent"), self.parcel
+            )
 
 
 @tagged("post_install", "-at_install")

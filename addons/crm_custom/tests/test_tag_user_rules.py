@@ -206,7 +206,7 @@ class TestMergeTargets(CrmTagsCase):
         offered = self.Tag.with_user(self.moderator).search(domain)
         sources = self.Tag.browse(form.source_tag_ids.ids)
         expected = self.Tag.with_user(self.moderator).search(
-            self.Tag._crm_merge_target_domain(sources)
+            self.env["crm.tag.merge"]._crm_merge_target_domain(sources)
         )
         self.assertEqual(offered, expected.filtered(lambda t: t.kind != "system"))
         return offered

@@ -15,7 +15,7 @@ from odoo.tools import consteq, email_normalize, html_escape
 from odoo.tools.mimetypes import guess_mimetype
 from odoo.tools.misc import hmac as odoo_hmac
 
-from odoo.addons.crm_custom.models.crm_tag import normalize_tag_name
+from odoo.addons.crm_custom.tools.tag_name import normalize_tag_name
 
 from .crm_portal_request import BIDI_CONTROLS, CUSTOMER_MIMETYPES, clean_filename
 
