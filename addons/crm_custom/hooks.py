@@ -10,7 +10,8 @@ def post_init_hook(env):
     furthest stage of every lead from that history."""
     env.flush_all()
     env.cr.execute(
-        """
+        SQL(
+            """
         INSERT INTO crm_lead_stage_history
                (lead_id, team_id, stage_id, previous_stage_id, date_in, cause, user_id,
                 create_uid, create_date, write_uid, write_date)
@@ -24,9 +25,11 @@ def post_init_hook(env):
           JOIN crm_stage stage ON stage.id = value.new_value_integer
           LEFT JOIN crm_stage old_stage ON old_stage.id = value.old_value_integer
         """
+        )
     )
     env.cr.execute(
-        """
+        SQL(
+            """
         INSERT INTO crm_lead_stage_history
                (lead_id, team_id, stage_id, date_in, cause,
                 create_uid, create_date, write_uid, write_date)
@@ -38,5 +41,6 @@ def post_init_hook(env):
            AND NOT EXISTS (SELECT 1 FROM crm_lead_stage_history history
                             WHERE history.lead_id = lead.id AND history.stage_id = lead.stage_id)
         """
+        )
     )
     env["crm.lead"]._funnel_recompute_furthest_stage(SQL("TRUE"))

@@ -1,6 +1,7 @@
 # Mixins first: models below inherit from them.
 from . import crm_tagged_mixin
 from . import crm_customer_history_mixin
+from . import crm_progress_mixin
 from . import account_move
 from . import crm_competitor
 from . import crm_custom_field
@@ -21,6 +22,7 @@ from . import calendar_event
 from . import mail_activity
 from . import res_partner
 from . import crm_workflow_template
+from . import crm_workflow_template_line
 from . import crm_lead_workflow_task
 from . import crm_team
 from . import crm_lead_stage_history

@@ -797,6 +797,14 @@ class CrmLead(models.Model):
     # Funnel: stage history and furthest stage reached
     # ------------------------------------------------------------------
     @api.model
+    def _funnel_leads_scope(self, team_ids, shared=False):
+        """SQL condition on ``lead`` for ``_funnel_recompute_furthest_stage``:
+        the leads of ``team_ids`` and, with ``shared``, the leads without a
+        team (they are on the shared pipeline)."""
+        scope = SQL("lead.team_id = ANY(%s)", list(team_ids))
+        return SQL("(%s OR lead.team_id IS NULL)", scope) if shared else scope
+
+    @api.model
     def _funnel_recompute_furthest_stage(self, scope=None):
         """Set the furthest stage of ``self`` — or of the leads matching the
         SQL condition ``scope`` on ``lead`` — from their stage history and

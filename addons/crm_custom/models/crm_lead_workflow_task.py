@@ -9,6 +9,7 @@ class CrmLeadWorkflowTask(models.Model):
     the lead's progress can be recomputed and the task reopened."""
 
     _name = "crm.lead.workflow.task"
+    _inherit = ["crm.progress.mixin"]
     _description = "Lead Workflow Task"
     _order = "lead_id, sequence, progress, id"
 
@@ -16,7 +17,7 @@ class CrmLeadWorkflowTask(models.Model):
     template_line_id = fields.Many2one("crm.workflow.template.line", ondelete="set null")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Task", required=True)
-    progress = fields.Float(string="Progress (%)", digits=(5, 2), required=True)
+    progress = fields.Float(required=True)
     user_id = fields.Many2one("res.users", string="Responsible", index=True)
     date_deadline = fields.Date(string="Deadline")
     customer_action = fields.Boolean(string="Customer Must Act")
@@ -26,14 +27,6 @@ class CrmLeadWorkflowTask(models.Model):
     )
     date_done = fields.Datetime(string="Done On", readonly=True)
     done_user_id = fields.Many2one("res.users", string="Done By", readonly=True)
-
-    _sql_constraints = [
-        (
-            "progress_range",
-            "CHECK(progress >= 0 AND progress <= 100)",
-            "The progress of a task must be between 0 and 100 %.",
-        ),
-    ]
 
     @api.constrains("tag_id")
     def _check_tag_shared(self):

@@ -5,24 +5,16 @@ from odoo import api, fields, models
 
 class CrmSalesProcessStage(models.Model):
     _name = "crm.sales.process.stage"
+    _inherit = ["crm.progress.mixin"]
     _description = "Stage of a Sales Process Template"
     _order = "sequence, id"
 
     process_id = fields.Many2one("crm.sales.process", required=True, ondelete="cascade", index=True)
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
-    progress = fields.Float(string="Progress (%)", digits=(5, 2))
     is_won = fields.Boolean(string="Won stage")
     fold = fields.Boolean(string="Folded in pipeline")
     requirements = fields.Text(translate=True)
-
-    _sql_constraints = [
-        (
-            "progress_range",
-            "CHECK(progress >= 0 AND progress <= 100)",
-            "The progress of a stage must be between 0 and 100 %.",
-        ),
-    ]
 
     @api.constrains("progress", "sequence")
     def _check_progress_order(self):

@@ -4,7 +4,6 @@ from bisect import bisect_left
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
 
 # Teams whose leads' furthest stage is recomputed before the commit.
 FURTHEST_RECOMPUTE_TEAMS = "crm_custom.furthest_stage_teams"
@@ -15,11 +14,10 @@ FURTHEST_INLINE_LIMIT = 50_000
 
 
 class CrmStage(models.Model):
-    _inherit = "crm.stage"
+    _name = "crm.stage"
+    _inherit = ["crm.stage", "crm.progress.mixin"]
 
     progress = fields.Float(
-        string="Progress (%)",
-        digits=(5, 2),
         default=0.0,
         help="How far along the sales process a lead in this stage is, from 0 "
         "to 100. In a workflow-driven team, a lead whose workflow progress is "
@@ -39,17 +37,6 @@ class CrmStage(models.Model):
             for stage in self.filtered("progress"):
                 stage.display_name = f"{stage.display_name} ({stage.progress:g}%)"
         return result
-
-    @api.constrains("progress")
-    def _check_progress_range(self):
-        for stage in self:
-            if not 0 <= stage.progress <= 100:
-                raise ValidationError(
-                    _(
-                        "The progress of stage %(stage)s must be between 0 and 100 %%.",
-                        stage=stage.name,
-                    )
-                )
 
     @api.constrains("progress", "sequence", "team_id")
     def _check_progress_increases_along_pipeline(self):
@@ -183,11 +170,9 @@ class CrmStage(models.Model):
             ._read_group([("team_id", "in", teams.ids)], ["team_id"], ["__count"])
         )
         big = teams.filtered(lambda team: counts.get(team, 0) > FURTHEST_INLINE_LIMIT)
-        small_ids = list((teams - big).ids)
-        scope = SQL("lead.team_id = ANY(%s)", small_ids)
-        if False in team_ids:
-            scope = SQL("(%s OR lead.team_id IS NULL)", scope)
-        self.env["crm.lead"]._funnel_recompute_furthest_stage(scope)
+        Lead = self.env["crm.lead"]
+        scope = Lead._funnel_leads_scope((teams - big).ids, shared=False in team_ids)
+        Lead._funnel_recompute_furthest_stage(scope)
         if big:
             big.write({"funnel_recompute_pending": True})
             self.env.ref("crm_custom.ir_cron_funnel_recompute_furthest").sudo()._trigger()

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
 
 
 class CrmTeam(models.Model):
@@ -47,10 +46,10 @@ class CrmTeam(models.Model):
         team = Team.search([("funnel_recompute_pending", "=", True)], limit=1)
         if not team:
             return
-        scope = SQL("lead.team_id = %s", team.id)
-        if not team._has_own_stages():  # on the shared stages, as leads without team
-            scope = SQL("(%s OR lead.team_id IS NULL)", scope)
-        self.env["crm.lead"]._funnel_recompute_furthest_stage(scope)
+        # on the shared stages, as leads without team
+        Lead = self.env["crm.lead"]
+        scope = Lead._funnel_leads_scope(team.ids, shared=not team._has_own_stages())
+        Lead._funnel_recompute_furthest_stage(scope)
         team.funnel_recompute_pending = False
         remaining = Team.search_count([("funnel_recompute_pending", "=", True)])
         self.env["ir.cron"]._notify_progress(done=1, remaining=remaining)

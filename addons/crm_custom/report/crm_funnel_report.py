@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models, tools
+from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 
 
@@ -47,8 +48,9 @@ class CrmFunnelReport(models.Model):
         # The id packs the lead and the stage: unique, and computed without a
         # window function, so that filters reach crm_lead's indexes.
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT (lead.id::bigint << 24) + stage.id AS id,
                        lead.id AS lead_id,
                        stage.id AS stage_id,
@@ -69,7 +71,9 @@ class CrmFunnelReport(models.Model):
                   JOIN crm_stage stage
                     ON stage.team_id IS NOT DISTINCT FROM furthest.team_id
                    AND (stage.sequence, stage.id) <= (furthest.sequence, furthest.id)
-            )"""
+            )""",
+                SQL.identifier(self._table),
+            )
         )
 
     @api.model

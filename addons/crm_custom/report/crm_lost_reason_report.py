@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models, tools
+from odoo.tools import SQL
 
 
 class CrmLostReasonReport(models.Model):
@@ -31,8 +32,9 @@ class CrmLostReasonReport(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT
                     row_number() OVER (ORDER BY rel.lead_id, rel.tag_id) AS id,
                     rel.tag_id AS tag_id,
@@ -48,5 +50,7 @@ class CrmLostReasonReport(models.Model):
                 JOIN crm_lead lead ON lead.id = rel.lead_id
                 LEFT JOIN res_company company ON company.id = lead.company_id
                 WHERE lead.active = FALSE AND lead.probability = 0
-            )"""
+            )""",
+                SQL.identifier(self._table),
+            )
         )
