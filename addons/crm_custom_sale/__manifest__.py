@@ -15,6 +15,7 @@
     "data": [
         "security/ir.model.access.csv",
         "views/sale_order_views.xml",
+        "views/res_partner_views.xml",
     ],
     "demo": [
         "demo/sale_order_demo.xml",

@@ -4,6 +4,7 @@ from bisect import bisect_left
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 # Teams whose leads' furthest stage is recomputed before the commit.
 FURTHEST_RECOMPUTE_TEAMS = "crm_custom.furthest_stage_teams"
@@ -161,8 +162,9 @@ class CrmStage(models.Model):
         teams = Team.browse(team_id for team_id in team_ids if team_id)
         # A shared stage is in the pipeline of every team without stages of its own.
         if False in team_ids:
-            with_own = self.search([("team_id", "!=", False)]).team_id
-            teams |= Team.search([("id", "not in", with_own.ids)])
+            with_own = self._search([("team_id", "!=", False)])
+            team_ids = with_own.subselect(SQL.identifier(with_own.table, "team_id"))
+            teams |= Team.search([("id", "not in", team_ids)])
         counts = dict(
             self.env["crm.lead"]
             .sudo()

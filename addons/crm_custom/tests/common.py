@@ -1,7 +1,33 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+# The groups of the suite's roles (README, "Roles").
+ROLE_GROUPS = {
+    "marketing": "crm_custom.group_crm_marketing",
+    "salesperson": "crm_custom.group_crm_sales_user",
+    "sales_manager": "crm_custom.group_crm_sales_manager",
+    "support": "crm_custom.group_crm_support",
+    "accountant": "crm_custom.group_crm_accountant",
+    "configurator": "crm_custom.group_crm_configurator",
+}
+
+
+class CrmRoleUsersMixin:
+    """Users of the suite's roles for test classes built on another Odoo test
+    case (invoicing, sales: their own company and partners), which cannot
+    derive from CrmRolesCase."""
+
+    @classmethod
+    def _new_role_user(cls, role, login, company=None, extra_groups=(), **values):
+        """A user of ``role`` (a key of ROLE_GROUPS), in ``company`` only when
+        given (the company of an invoicing test case)."""
+        if company:
+            values.update(company_id=company.id, company_ids=[Command.set(company.ids)])
+        groups = ",".join([ROLE_GROUPS[role], *extra_groups])
+        return new_test_user(cls.env, login=login, groups=groups, **values)
 
 
 class ForgetsCustomFieldsMixin:
@@ -19,7 +45,7 @@ class ForgetsCustomFieldsMixin:
         self.registry.clear_all_caches()
 
 
-class CrmRolesCase(TransactionCase):
+class CrmRolesCase(CrmRoleUsersMixin, TransactionCase):
     """Real users of each role, and a small pipeline to try them on."""
 
     @classmethod

@@ -10,11 +10,11 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
-from .common import CrmRolesCase, ForgetsCustomFieldsMixin
+from .common import CrmRolesCase, CrmRoleUsersMixin, ForgetsCustomFieldsMixin
 
 
 @tagged("post_install", "-at_install")
-class TestInvoiceOpportunityIsInternal(AccountTestInvoicingCommon):
+class TestInvoiceOpportunityIsInternal(CrmRoleUsersMixin, AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -33,13 +33,7 @@ class TestInvoiceOpportunityIsInternal(AccountTestInvoicingCommon):
             "out_invoice", partner=cls.portal.partner_id, amounts=[100], post=True
         )
         cls.invoice.opportunity_id = opportunity
-        cls.support = new_test_user(
-            cls.env,
-            login="holes_support",
-            groups="crm_custom.group_crm_support",
-            company_id=company.id,
-            company_ids=[Command.set(company.ids)],
-        )
+        cls.support = cls._new_role_user("support", "holes_support", company)
 
     def test_portal_customer_reads_his_invoice_not_its_opportunity(self):
         invoice = self.invoice.with_user(self.portal)

@@ -4,31 +4,21 @@
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
+from .common import CrmRoleUsersMixin
+
 
 @tagged("post_install", "-at_install")
-class TestInvoiceLink(AccountTestInvoicingCommon):
+class TestInvoiceLink(CrmRoleUsersMixin, AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         company = cls.company_data["company"]
-        cls.accountant = new_test_user(
-            cls.env,
-            login="link_accountant",
-            groups="crm_custom.group_crm_accountant",
-            company_id=company.id,
-            company_ids=[Command.set(company.ids)],
-        )
-        cls.salesperson = new_test_user(
-            cls.env,
-            login="link_salesperson",
-            groups="crm_custom.group_crm_sales_user",
-            company_id=company.id,
-            company_ids=[Command.set(company.ids)],
-        )
+        cls.accountant = cls._new_role_user("accountant", "link_accountant", company)
+        cls.salesperson = cls._new_role_user("salesperson", "link_salesperson", company)
         cls.opportunity = cls.env["crm.lead"].create(
             {
                 "name": "Invoiced deal",
@@ -95,24 +85,15 @@ class TestInvoiceLink(AccountTestInvoicingCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestLinkInvoiceFromOpportunity(AccountTestInvoicingCommon):
+class TestLinkInvoiceFromOpportunity(CrmRoleUsersMixin, AccountTestInvoicingCommon):
     """The accountant links an existing invoice from the opportunity."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         company = cls.company_data["company"]
-        users = {
-            role: new_test_user(
-                cls.env,
-                login=f"link_invoice_{role}",
-                groups=f"crm_custom.group_crm_{group}",
-                company_id=company.id,
-                company_ids=[Command.set(company.ids)],
-            )
-            for role, group in (("accountant", "accountant"), ("sales", "sales_user"))
-        }
-        cls.accountant, cls.salesperson = users["accountant"], users["sales"]
+        cls.accountant = cls._new_role_user("accountant", "link_invoice_accountant", company)
+        cls.salesperson = cls._new_role_user("salesperson", "link_invoice_sales", company)
         cls.deal = cls.env["crm.lead"].create(
             {
                 "name": "Deal to invoice",

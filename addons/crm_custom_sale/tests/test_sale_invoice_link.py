@@ -3,20 +3,21 @@
 """Invoices made from the orders of an opportunity are linked to it."""
 
 from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
+from odoo.addons.crm_custom.tests.common import CrmRoleUsersMixin
 from odoo.addons.sale.tests.common import SaleCommon
 
 
 @tagged("post_install", "-at_install")
-class TestSaleInvoiceLink(SaleCommon):
+class TestSaleInvoiceLink(CrmRoleUsersMixin, SaleCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesperson = new_test_user(
-            cls.env,
-            login="sale_link_salesperson",
-            groups="crm_custom.group_crm_sales_user,sales_team.group_sale_salesman_all_leads",
+        cls.salesperson = cls._new_role_user(
+            "salesperson",
+            "sale_link_salesperson",
+            extra_groups=["sales_team.group_sale_salesman_all_leads"],
         )
         cls.deal, cls.other_deal = cls.env["crm.lead"].create(
             [

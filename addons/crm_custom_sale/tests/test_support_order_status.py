@@ -7,19 +7,18 @@ from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
+from odoo.addons.crm_custom.tests.common import CrmRoleUsersMixin
 from odoo.addons.sale.tests.common import SaleCommon
 
 
 @tagged("post_install", "-at_install")
-class TestSupportOrderStatus(SaleCommon):
+class TestSupportOrderStatus(CrmRoleUsersMixin, SaleCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.support = new_test_user(
-            cls.env, login="order_status_support", groups="crm_custom.group_crm_support"
-        )
+        cls.support = cls._new_role_user("support", "order_status_support")
         cls.deal = cls.env["crm.lead"].create(
             {"name": "Secret fleet deal", "type": "opportunity", "partner_id": cls.partner.id}
         )
