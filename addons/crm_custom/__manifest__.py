@@ -23,6 +23,7 @@
         "data/crm_tag_system_data.xml",
         "data/crm_tag_lost_reason_data.xml",
         "data/crm_lead_status_data.xml",
+        "data/mail_message_subtype_data.xml",
         "data/crm_sales_process_data.xml",
         "data/ir_cron_data.xml",
         # wizards whose actions the model views' buttons open

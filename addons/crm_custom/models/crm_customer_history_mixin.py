@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import api, models
 
 
 class CrmCustomerHistoryMixin(models.AbstractModel):
@@ -14,6 +14,17 @@ class CrmCustomerHistoryMixin(models.AbstractModel):
     # Read by mail.message: entries of these records' chatter are the
     # customer history.
     _crm_customer_history = True
+
+    @api.model
+    def _crm_history_models(self):
+        """Names of the models whose chatter is the customer history."""
+        return tuple(
+            sorted(
+                name
+                for name, model in self.env.registry.items()
+                if not model._abstract and getattr(model, "_crm_customer_history", False)
+            )
+        )
 
     def action_crm_log_customer_event(self):
         return self.env["crm.customer.event.log"]._crm_open_for(self)

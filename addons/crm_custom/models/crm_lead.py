@@ -526,7 +526,11 @@ class CrmLead(models.Model):
     # Status
     # ------------------------------------------------------------------
     def _notify_owner_of_status_change(self, previous_status):
-        """Tell the owner when somebody else changed the status of his lead."""
+        """Tell the owner when somebody else changed the status of his lead:
+        a note of the *Status Changed* subtype addressed to him, in his
+        language. Posted at once (not as the tracking message, which Odoo
+        writes at commit and not at all under ``tracking_disable``, as in
+        imports): the owner hears of every change."""
         for lead in self:
             owner = lead.user_id
             if not owner or owner == self.env.user or lead.status_id == previous_status[lead]:
@@ -541,7 +545,7 @@ class CrmLead(models.Model):
                     new=lead.status_id.with_env(reader).name or reader._("none"),
                 ),
                 partner_ids=owner.partner_id.ids,
-                subtype_xmlid="mail.mt_note",
+                subtype_xmlid="crm_custom.mt_lead_status_changed",
             )
 
     # ------------------------------------------------------------------

@@ -56,8 +56,7 @@ class MailMessage(models.Model):
         notifications exist: an SMS, or an email to a partner who is not an
         internal user (followers included, addresses missing excluded)."""
         self.ensure_one()
-        model = self.env.get(self.model) if self.model else None
-        if model is None or not getattr(model, "_crm_customer_history", False):
+        if self.model not in self.env["crm.customer.history.mixin"]._crm_history_models():
             return
         # sudo: notifications of a message the current user just posted
         sent = self.sudo().notification_ids.filtered(

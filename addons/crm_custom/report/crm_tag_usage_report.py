@@ -4,8 +4,6 @@ from odoo import api, fields, models, tools
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..models.mail_message import CUSTOMER_HISTORY_MODELS
-
 
 class CrmTagUsageReport(models.Model):
     """One row per use of a tag on a lead, meeting, history entry or activity:
@@ -93,6 +91,6 @@ class CrmTagUsageReport(models.Model):
                 JOIN crm_tag tag ON tag.id = uses.tag_id
             )""",
                 SQL.identifier(self._table),
-                tuple(CUSTOMER_HISTORY_MODELS),
+                self.env["crm.customer.history.mixin"]._crm_history_models(),
             )
         )

@@ -6,8 +6,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext, plaintext2html
 
-from ..models.mail_message import CUSTOMER_HISTORY_MODELS
-
 
 class CrmCustomerEventLog(models.TransientModel):
     """Log a customer event ("parcel posted, tracking number …") with tags."""
@@ -47,7 +45,7 @@ class CrmCustomerEventLog(models.TransientModel):
 
     def action_log(self):
         self.ensure_one()
-        if self.res_model not in CUSTOMER_HISTORY_MODELS:
+        if self.res_model not in self.env["crm.customer.history.mixin"]._crm_history_models():
             raise UserError(_("Customer events are logged on contacts and leads only."))
         if not html2plaintext(self.body or "").strip():
             raise UserError(_("Describe the event before logging it."))
