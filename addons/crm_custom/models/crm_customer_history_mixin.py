@@ -9,6 +9,9 @@ class CrmCustomerHistoryMixin(models.AbstractModel):
     them to a customer (email, SMS) is tagged with the system tags."""
 
     _name = "crm.customer.history.mixin"
+    # Inherits the thread so that its _notify_thread comes before the
+    # thread's own in the records' method order.
+    _inherit = ["mail.thread"]
     _description = "Customer History"
 
     # Read by mail.message: entries of these records' chatter are the

@@ -387,6 +387,29 @@ class TestSystemTagsOnHistory(CrmTagsCase):
         self.assertEqual(sorted(chatter_tags(self.salesperson)), ["Mine only", self.parcel.name])
         self.assertEqual(chatter_tags(self.other_salesperson), [self.parcel.name])
 
+    def test_chatter_badges_of_a_page_take_a_fixed_number_of_queries(self):
+        """The badges of a page of history entries are read in a fixed number
+        of queries, whatever the number of entries (no query per message)."""
+        messages = self.env["mail.message"]
+        for index in range(12):
+            message = self.customer.message_post(body=f"Visit {index}", message_type="comment")
+            message.crm_tag_ids = [Command.link(self.parcel.id)]
+            messages |= message
+
+        def page(entries):
+            self.env.invalidate_all()
+            return Store(entries.with_user(self.salesperson)).get_result()["mail.message"]
+
+        page(messages[:2])  # warms the access caches, as any request before
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        page(messages[:2])
+        two_entries = self.cr.sql_log_count - before
+        with self.assertQueryCount(two_entries):
+            entries = page(messages)
+        self.assertEqual(len(entries), 12)
+        self.assertTrue(all(entry["crmTags"][0]["id"] == self.parcel.id for entry in entries))
+
     def test_log_customer_event_with_tags(self):
         wizard = self._event_log(
             self.salesperson, self.parcel, "Parcel posted, tracking number RR123456789IR"
