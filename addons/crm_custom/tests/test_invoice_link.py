@@ -11,23 +11,38 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from .common import CrmRoleUsersMixin
 
 
-@tagged("post_install", "-at_install")
-class TestInvoiceLink(CrmRoleUsersMixin, AccountTestInvoicingCommon):
+class InvoiceLinkCase(CrmRoleUsersMixin, AccountTestInvoicingCommon):
+    """An accountant and a salesperson of the invoicing test company."""
+
+    _login_prefix = "link"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         company = cls.company_data["company"]
-        cls.accountant = cls._new_role_user("accountant", "link_accountant", company)
-        cls.salesperson = cls._new_role_user("salesperson", "link_salesperson", company)
-        cls.opportunity = cls.env["crm.lead"].create(
+        prefix = cls._login_prefix
+        cls.accountant = cls._new_role_user("accountant", f"{prefix}_accountant", company)
+        cls.salesperson = cls._new_role_user("salesperson", f"{prefix}_salesperson", company)
+
+    @classmethod
+    def _opportunity(cls, name, **values):
+        return cls.env["crm.lead"].create(
             {
-                "name": "Invoiced deal",
+                "name": name,
                 "type": "opportunity",
                 "partner_id": cls.partner_a.id,
-                "user_id": cls.salesperson.id,
-                "company_id": company.id,
+                "company_id": cls.company_data["company"].id,
+                **values,
             }
         )
+
+
+@tagged("post_install", "-at_install")
+class TestInvoiceLink(InvoiceLinkCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.opportunity = cls._opportunity("Invoiced deal", user_id=cls.salesperson.id)
 
     def _accountant_invoice(self, amount):
         invoice = (
@@ -85,23 +100,15 @@ class TestInvoiceLink(CrmRoleUsersMixin, AccountTestInvoicingCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestLinkInvoiceFromOpportunity(CrmRoleUsersMixin, AccountTestInvoicingCommon):
+class TestLinkInvoiceFromOpportunity(InvoiceLinkCase):
     """The accountant links an existing invoice from the opportunity."""
+
+    _login_prefix = "link_invoice"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        company = cls.company_data["company"]
-        cls.accountant = cls._new_role_user("accountant", "link_invoice_accountant", company)
-        cls.salesperson = cls._new_role_user("salesperson", "link_invoice_sales", company)
-        cls.deal = cls.env["crm.lead"].create(
-            {
-                "name": "Deal to invoice",
-                "type": "opportunity",
-                "partner_id": cls.partner_a.id,
-                "company_id": company.id,
-            }
-        )
+        cls.deal = cls._opportunity("Deal to invoice")
         cls.invoice = cls.init_invoice("out_invoice", partner=cls.partner_a, amounts=[400])
 
     def test_accountant_links_an_invoice(self):
