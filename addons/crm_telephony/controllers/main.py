@@ -6,6 +6,7 @@ Every route authenticates before reading anything; errors are JSON
 ``{"error": {"code": ..., "message": ...}}`` with a matching HTTP status.
 """
 
+import functools
 import json
 import logging
 import time
@@ -81,15 +82,46 @@ def _read_json_body():
     return body, payload, None
 
 
-class TelephonyController(http.Controller):
-    @http.route(
-        "/crm_telephony/v1/pbx/events",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
+def _api_route(path, method):
+    """A route of the telephony API: plain HTTP, no session, no CSRF token.
+
+    The callers are machines (the bridge, a webhook provider, the mobile
+    app) that authenticate each request themselves.
+    """
+    return http.route(
+        path, type="http", auth="public", methods=[method], csrf=False, save_session=False
     )
+
+
+def _mobile_route(path, method):
+    """A mobile API route: the Bearer key is checked before the method runs.
+
+    The method receives the caller's ``crm.phone.api.key`` after ``self``.
+    """
+
+    def decorate(endpoint):
+        @functools.wraps(endpoint)
+        def authenticated(self, *args, **kwargs):
+            key, error = self._authenticate()
+            if error:
+                return error
+            return endpoint(self, key, *args, **kwargs)
+
+        return _api_route(path, method)(authenticated)
+
+    return decorate
+
+
+def _json_list(payload, name):
+    """``payload[name]`` when it is a list of 1 to MAX_EVENTS items, else None."""
+    items = payload.get(name) if isinstance(payload, dict) else None
+    if not isinstance(items, list) or not items or len(items) > MAX_EVENTS:
+        return None
+    return items
+
+
+class TelephonyController(http.Controller):
+    @_api_route("/crm_telephony/v1/pbx/events", "POST")
     def pbx_events(self, **_kwargs):
         headers = request.httprequest.headers
         env = request.env(su=True) if request.env else None
@@ -117,8 +149,8 @@ class TelephonyController(http.Controller):
         _body, payload, error = _read_json_body()
         if error:
             return error
-        events = payload.get("events") if isinstance(payload, dict) else None
-        if not isinstance(events, list) or not events or len(events) > MAX_EVENTS:
+        events = _json_list(payload, "events")
+        if events is None:
             return _error(
                 400,
                 "bad_events",
@@ -202,23 +234,13 @@ class TelephonyMobileController(http.Controller):
             return None, _error(429, "rate_limited", "Too many requests for this key.")
         return key, None
 
-    @http.route(
-        "/crm_telephony/v1/mobile/calls",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-    )
-    def mobile_calls(self, **_kwargs):
-        key, error = self._authenticate()
-        if error:
-            return error
+    @_mobile_route("/crm_telephony/v1/mobile/calls", "POST")
+    def mobile_calls(self, key, **_kwargs):
         _body, payload, error = _read_json_body()
         if error:
             return error
-        calls = payload.get("calls") if isinstance(payload, dict) else None
-        if not isinstance(calls, list) or not calls or len(calls) > MAX_EVENTS:
+        calls = _json_list(payload, "calls")
+        if calls is None:
             return _error(
                 400,
                 "bad_calls",
@@ -236,18 +258,8 @@ class TelephonyMobileController(http.Controller):
             return _error(422, "invalid_call", str(exc.args[0]))
         return _json(200, {"accepted": len(calls), "applied": applied})
 
-    @http.route(
-        "/crm_telephony/v1/mobile/dial_requests",
-        type="http",
-        auth="public",
-        methods=["GET"],
-        csrf=False,
-        save_session=False,
-    )
-    def mobile_dial_requests(self, **_kwargs):
-        key, error = self._authenticate()
-        if error:
-            return error
+    @_mobile_route("/crm_telephony/v1/mobile/dial_requests", "GET")
+    def mobile_dial_requests(self, key, **_kwargs):
         requests_ = (
             request.env["crm.phone.dial.request"]
             .sudo()
@@ -255,18 +267,8 @@ class TelephonyMobileController(http.Controller):
         )
         return _json(200, {"dial_requests": requests_._crm_api_dict()})
 
-    @http.route(
-        "/crm_telephony/v1/mobile/dial_requests/<int:request_id>/ack",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-    )
-    def mobile_dial_request_ack(self, request_id, **_kwargs):
-        key, error = self._authenticate()
-        if error:
-            return error
+    @_mobile_route("/crm_telephony/v1/mobile/dial_requests/<int:request_id>/ack", "POST")
+    def mobile_dial_request_ack(self, key, request_id, **_kwargs):
         dial_request = (
             request.env["crm.phone.dial.request"]
             .sudo()
