@@ -112,12 +112,19 @@ def _mobile_route(path, method):
     return decorate
 
 
-def _json_list(payload, name):
-    """``payload[name]`` when it is a list of 1 to MAX_EVENTS items, else None."""
+def _read_json_items(name):
+    """The list ``name`` of the JSON body (1 to MAX_EVENTS items), or an error response."""
+    _body, payload, error = _read_json_body()
+    if error:
+        return None, error
     items = payload.get(name) if isinstance(payload, dict) else None
     if not isinstance(items, list) or not items or len(items) > MAX_EVENTS:
-        return None
-    return items
+        return None, _error(
+            400,
+            f"bad_{name}",
+            f'The body must be {{"{name}": [...]}} with 1 to {MAX_EVENTS} {name}.',
+        )
+    return items, None
 
 
 class TelephonyController(http.Controller):
@@ -146,16 +153,9 @@ class TelephonyController(http.Controller):
             return _error(429, "rate_limited", "Too many requests for this key; retry later.")
         if env["crm.phone.webhook.nonce"]._crm_seen_before(signature):
             return _error(409, "replayed", "This request was already received.")
-        _body, payload, error = _read_json_body()
+        events, error = _read_json_items("events")
         if error:
             return error
-        events = _json_list(payload, "events")
-        if events is None:
-            return _error(
-                400,
-                "bad_events",
-                f'The body must be {{"events": [...]}} with 1 to {MAX_EVENTS} events.',
-            )
         try:
             with env.cr.savepoint():
                 applied = env["crm.phone.call"]._crm_ingest_events(
@@ -236,16 +236,9 @@ class TelephonyMobileController(http.Controller):
 
     @_mobile_route("/crm_telephony/v1/mobile/calls", "POST")
     def mobile_calls(self, key, **_kwargs):
-        _body, payload, error = _read_json_body()
+        calls, error = _read_json_items("calls")
         if error:
             return error
-        calls = _json_list(payload, "calls")
-        if calls is None:
-            return _error(
-                400,
-                "bad_calls",
-                f'The body must be {{"calls": [...]}} with 1 to {MAX_EVENTS} calls.',
-            )
         try:
             with request.env.cr.savepoint():
                 events = [_mobile_call_to_event(key, call) for call in calls]

@@ -149,6 +149,10 @@ class CrmPhoneCall(models.Model):
         recently under another reading cannot take the call. Several matches
         of that reading: the record with the latest activity first (open
         leads before partners' old leads).
+
+        Hand-written rather than Odoo's ``phone_mobile_search`` (a regexp scan
+        of every stored number, one reading): see ``tools/phone.py`` and
+        ``bench/bench_caller_id.py`` for the figures.
         """
         Partner = self.env["res.partner"].sudo()
         Lead = self.env["crm.lead"].sudo()

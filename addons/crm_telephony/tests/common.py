@@ -54,7 +54,7 @@ def set_iran_phone_country(env):
     )
 
 
-def new_agent(env, login, name, extension):
+def new_agent(env, login, extension, name=None):
     """A salesperson whose desk phone is the PBX ``extension``."""
     agent = new_test_user(env, login=login, groups="crm_custom.group_crm_sales_user", name=name)
     agent.pbx_extension = extension
@@ -81,8 +81,8 @@ class TelephonyCase(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         set_iran_phone_country(cls.env)
-        cls.agent = new_agent(cls.env, "tel_agent_one", "Agent One", "7101")
-        cls.other_agent = new_agent(cls.env, "tel_agent_two", "Agent Two", "7102")
+        cls.agent = new_agent(cls.env, "tel_agent_one", "7101", "Agent One")
+        cls.other_agent = new_agent(cls.env, "tel_agent_two", "7102", "Agent Two")
         cls.team = cls.env["crm.team"].create(
             {
                 "name": "Telephony team",

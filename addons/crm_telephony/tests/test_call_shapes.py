@@ -34,7 +34,7 @@ class TestCallShapes(TelephonyHttpCase):
             cls.env, login="shape_leader", groups="crm_custom.group_crm_sales_manager"
         )
         cls.members = [
-            new_agent(cls.env, f"shape_agent_{ext}", f"Agent {ext}", ext)
+            new_agent(cls.env, f"shape_agent_{ext}", ext, f"Agent {ext}")
             for ext in ("7101", "7102", "7103")
         ]
         cls.bystander = new_test_user(

@@ -11,7 +11,7 @@ from odoo import sql_db
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import TelephonyHttpCase, call_event
+from .common import TelephonyHttpCase, call_event, new_agent
 
 EVENTS_URL = "/crm_telephony/v1/pbx/events"
 MUTE = ("odoo.addons.crm_telephony.controllers.main", "odoo.http")
@@ -22,10 +22,8 @@ class TestTelephonyApi(TelephonyHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.agent = new_test_user(
-            cls.env, login="tel_api_agent", groups="crm_custom.group_crm_sales_user"
-        )
-        cls.agent.write({"pbx_extension": "7201", "mobile": "+989350000001"})
+        cls.agent = new_agent(cls.env, "tel_api_agent", "7201")
+        cls.agent.mobile = "+989350000001"
         cls.customer = cls.env["res.partner"].create(
             {"name": "Api Customer", "phone": "+98 912 777 8899"}
         )
