@@ -175,7 +175,7 @@ class CrmPhoneCall(models.Model):
         }
 
     # ------------------------------------------------------------------
-    # Event ingestion: see crm.phone.call.event
+    # Event ingestion (applied by crm.phone.call.event); whom a call is for
     # ------------------------------------------------------------------
     @api.model
     def _crm_ingest_events(self, events, source="webhook", agent=None):
@@ -189,6 +189,7 @@ class CrmPhoneCall(models.Model):
 
     @api.model
     def _crm_agent_for_extension(self, extension):
+        """The telephony agent whose desk phone is ``extension``, else no user."""
         if not extension:
             return self.env["res.users"]
         user = (
