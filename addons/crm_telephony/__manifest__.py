@@ -4,7 +4,7 @@
     "name": "CRM Telephony",
     "summary": "PBX caller ID (Asterisk/FreePBX AMI, webhooks), call log in "
     "the customer history, click-to-dial and an API for a mobile app",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",
@@ -25,6 +25,7 @@
         "views/crm_lead_views.xml",
         "views/crm_team_views.xml",
         "views/res_config_settings_views.xml",
+        "views/crm_telephony_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

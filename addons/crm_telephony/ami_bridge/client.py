@@ -10,7 +10,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from .calls import CallEvent, CallStateMachine
-from .protocol import AmiMessage, AmiParser, format_action, next_action_id, parse_banner
+from .protocol import (
+    AmiMessage,
+    AmiParser,
+    format_action,
+    next_action_id,
+    originate_fields,
+    parse_banner,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -187,16 +194,13 @@ class AmiClient:
         timeout: float = 30.0,
     ) -> AmiMessage:
         """Click-to-dial: ring ``agent_extension``, then dial ``number`` on answer."""
-        fields = {
-            "Channel": f"{self.settings.technology}/{agent_extension}",
-            "Exten": number,
-            "Context": context,
-            "Priority": "1",
-            "Async": "true",
-            "Timeout": str(int(timeout * 1000)),
-        }
-        if caller_id:
-            fields["CallerID"] = caller_id
+        fields = originate_fields(
+            f"{self.settings.technology}/{agent_extension}",
+            number,
+            context,
+            caller_id=caller_id,
+            timeout_ms=timeout * 1000,
+        )
         return await self.send_action("Originate", fields)
 
     def _write_action(self, action: str, fields: dict | None, pending: _PendingAction) -> str:

@@ -183,3 +183,33 @@ def format_action(
         if any(char in f"{key}{value}" for char in "\r\n"):
             raise ValueError(f"AMI field {key!r} contains a line break")
     return "".join(f"{key}: {value}\r\n" for key, value in lines).encode() + b"\r\n"
+
+
+def originate_fields(
+    channel: str,
+    exten: str,
+    context: str,
+    caller_id: str | None = None,
+    timeout_ms: int = 30000,
+    variables: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """The fields of an ``Originate`` action: ring ``channel``, then dial ``exten``.
+
+    The one place they are built, for the bridge's asyncio client and for
+    Odoo's click-to-dial client (``tools/ami_client.py``). ``Async`` so the
+    answer comes at once rather than when the agent picks up; the channel
+    variables go in one comma-separated ``Variable`` line.
+    """
+    fields = {
+        "Channel": channel,
+        "Exten": exten,
+        "Context": context,
+        "Priority": "1",
+        "Async": "true",
+        "Timeout": str(int(timeout_ms)),
+    }
+    if caller_id:
+        fields["CallerID"] = caller_id
+    if variables:
+        fields["Variable"] = ",".join(f"{key}={value}" for key, value in variables.items())
+    return fields

@@ -6,6 +6,7 @@ Every route authenticates before reading anything; errors are JSON
 ``{"error": {"code": ..., "message": ...}}`` with a matching HTTP status.
 """
 
+import functools
 import json
 import logging
 import time
@@ -81,15 +82,53 @@ def _read_json_body():
     return body, payload, None
 
 
-class TelephonyController(http.Controller):
-    @http.route(
-        "/crm_telephony/v1/pbx/events",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
+def _api_route(path, method):
+    """A route of the telephony API: plain HTTP, no session, no CSRF token.
+
+    The callers are machines (the bridge, a webhook provider, the mobile
+    app) that authenticate each request themselves.
+    """
+    return http.route(
+        path, type="http", auth="public", methods=[method], csrf=False, save_session=False
     )
+
+
+def _mobile_route(path, method):
+    """A mobile API route: the Bearer key is checked before the method runs.
+
+    The method receives the caller's ``crm.phone.api.key`` after ``self``.
+    """
+
+    def decorate(endpoint):
+        @functools.wraps(endpoint)
+        def authenticated(self, *args, **kwargs):
+            key, error = self._authenticate()
+            if error:
+                return error
+            return endpoint(self, key, *args, **kwargs)
+
+        return _api_route(path, method)(authenticated)
+
+    return decorate
+
+
+def _read_json_items(name):
+    """The list ``name`` of the JSON body (1 to MAX_EVENTS items), or an error response."""
+    _body, payload, error = _read_json_body()
+    if error:
+        return None, error
+    items = payload.get(name) if isinstance(payload, dict) else None
+    if not isinstance(items, list) or not items or len(items) > MAX_EVENTS:
+        return None, _error(
+            400,
+            f"bad_{name}",
+            f'The body must be {{"{name}": [...]}} with 1 to {MAX_EVENTS} {name}.',
+        )
+    return items, None
+
+
+class TelephonyController(http.Controller):
+    @_api_route("/crm_telephony/v1/pbx/events", "POST")
     def pbx_events(self, **_kwargs):
         headers = request.httprequest.headers
         env = request.env(su=True) if request.env else None
@@ -114,16 +153,9 @@ class TelephonyController(http.Controller):
             return _error(429, "rate_limited", "Too many requests for this key; retry later.")
         if env["crm.phone.webhook.nonce"]._crm_seen_before(signature):
             return _error(409, "replayed", "This request was already received.")
-        _body, payload, error = _read_json_body()
+        events, error = _read_json_items("events")
         if error:
             return error
-        events = payload.get("events") if isinstance(payload, dict) else None
-        if not isinstance(events, list) or not events or len(events) > MAX_EVENTS:
-            return _error(
-                400,
-                "bad_events",
-                f'The body must be {{"events": [...]}} with 1 to {MAX_EVENTS} events.',
-            )
         try:
             with env.cr.savepoint():
                 applied = env["crm.phone.call"]._crm_ingest_events(
@@ -202,28 +234,11 @@ class TelephonyMobileController(http.Controller):
             return None, _error(429, "rate_limited", "Too many requests for this key.")
         return key, None
 
-    @http.route(
-        "/crm_telephony/v1/mobile/calls",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-    )
-    def mobile_calls(self, **_kwargs):
-        key, error = self._authenticate()
+    @_mobile_route("/crm_telephony/v1/mobile/calls", "POST")
+    def mobile_calls(self, key, **_kwargs):
+        calls, error = _read_json_items("calls")
         if error:
             return error
-        _body, payload, error = _read_json_body()
-        if error:
-            return error
-        calls = payload.get("calls") if isinstance(payload, dict) else None
-        if not isinstance(calls, list) or not calls or len(calls) > MAX_EVENTS:
-            return _error(
-                400,
-                "bad_calls",
-                f'The body must be {{"calls": [...]}} with 1 to {MAX_EVENTS} calls.',
-            )
         try:
             with request.env.cr.savepoint():
                 events = [_mobile_call_to_event(key, call) for call in calls]
@@ -236,18 +251,8 @@ class TelephonyMobileController(http.Controller):
             return _error(422, "invalid_call", str(exc.args[0]))
         return _json(200, {"accepted": len(calls), "applied": applied})
 
-    @http.route(
-        "/crm_telephony/v1/mobile/dial_requests",
-        type="http",
-        auth="public",
-        methods=["GET"],
-        csrf=False,
-        save_session=False,
-    )
-    def mobile_dial_requests(self, **_kwargs):
-        key, error = self._authenticate()
-        if error:
-            return error
+    @_mobile_route("/crm_telephony/v1/mobile/dial_requests", "GET")
+    def mobile_dial_requests(self, key, **_kwargs):
         requests_ = (
             request.env["crm.phone.dial.request"]
             .sudo()
@@ -255,18 +260,8 @@ class TelephonyMobileController(http.Controller):
         )
         return _json(200, {"dial_requests": requests_._crm_api_dict()})
 
-    @http.route(
-        "/crm_telephony/v1/mobile/dial_requests/<int:request_id>/ack",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-    )
-    def mobile_dial_request_ack(self, request_id, **_kwargs):
-        key, error = self._authenticate()
-        if error:
-            return error
+    @_mobile_route("/crm_telephony/v1/mobile/dial_requests/<int:request_id>/ack", "POST")
+    def mobile_dial_request_ack(self, key, request_id, **_kwargs):
         dial_request = (
             request.env["crm.phone.dial.request"]
             .sudo()

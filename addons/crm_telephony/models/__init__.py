@@ -1,5 +1,6 @@
 from . import res_users
 from . import crm_phone_e164_mixin
+from . import crm_phone_call_log_mixin
 from . import res_partner
 from . import crm_lead
 from . import crm_team

@@ -19,6 +19,18 @@ RENORMALIZE_INLINE_LIMIT = 5000
 RENORMALIZE_CRON_ROWS = 100000
 
 
+def _e164_field(string, help_text):
+    """A stored, indexed E.164 copy of one phone field, recomputed with it."""
+    return fields.Char(
+        string=string,
+        compute="_compute_phones_e164",
+        store=True,
+        index=True,
+        copy=False,
+        help=help_text,
+    )
+
+
 class CrmPhoneE164Mixin(models.AbstractModel):
     """Every phone of a record kept in E.164 in indexed columns.
 
@@ -33,21 +45,13 @@ class CrmPhoneE164Mixin(models.AbstractModel):
     _name = "crm.phone.e164.mixin"
     _description = "Phone numbers in E.164"
 
-    phone_e164 = fields.Char(
-        string="Phone (E.164)",
-        compute="_compute_phones_e164",
-        store=True,
-        index=True,
-        copy=False,
-        help="The phone number in international format, used to recognise callers.",
+    phone_e164 = _e164_field(
+        "Phone (E.164)",
+        "The phone number in international format, used to recognise callers.",
     )
-    mobile_e164 = fields.Char(
-        string="Mobile (E.164)",
-        compute="_compute_phones_e164",
-        store=True,
-        index=True,
-        copy=False,
-        help="The mobile number in international format, used to recognise callers.",
+    mobile_e164 = _e164_field(
+        "Mobile (E.164)",
+        "The mobile number in international format, used to recognise callers.",
     )
 
     crm_phone_any = fields.Char(
@@ -310,4 +314,4 @@ class CrmPhoneE164Mixin(models.AbstractModel):
         self.check_access("read")
         if not self[field_name]:
             raise UserError(_("There is no number to dial."))
-        return self.env["crm.phone.call"]._crm_dial(self[field_name], self)
+        return self.env["crm.phone.dial.request"]._crm_dial(self[field_name], self)

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class CrmPhoneWebhookNonce(models.Model):
@@ -19,11 +20,18 @@ class CrmPhoneWebhookNonce(models.Model):
     @api.model
     def _crm_seen_before(self, signature):
         """Record ``signature``; True when it was already used."""
+        # One statement that records and tells: two requests replaying the same
+        # signature at once cannot both pass, which a search then create allows.
         self.env.cr.execute(
-            "INSERT INTO crm_phone_webhook_nonce (signature, seen_at, create_date, write_date) "
-            "VALUES (%s, now() at time zone 'utc', now() at time zone 'utc', "
-            "now() at time zone 'utc') ON CONFLICT (signature) DO NOTHING RETURNING id",
-            (signature,),
+            SQL(
+                """
+                INSERT INTO crm_phone_webhook_nonce (signature, seen_at, create_date, write_date)
+                VALUES (%(signature)s, %(now)s, %(now)s, %(now)s)
+                ON CONFLICT (signature) DO NOTHING RETURNING id
+                """,
+                signature=signature,
+                now=SQL("now() at time zone 'utc'"),
+            )
         )
         return not self.env.cr.fetchone()
 

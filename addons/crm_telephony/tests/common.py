@@ -5,7 +5,7 @@ import hmac
 import itertools
 import time
 
-from odoo.tests import new_test_user
+from odoo.tests import HttpCase, new_test_user
 from odoo.tests.common import TransactionCase
 
 _event_seq = itertools.count(1)
@@ -47,28 +47,42 @@ def signed_headers(key_id, secret, body, content_type="application/json"):
     }
 
 
+def set_iran_phone_country(env):
+    """The PBX of these tests is in Iran: caller IDs without a prefix are Iranian."""
+    env["ir.config_parameter"].sudo().set_param(
+        "crm_telephony.default_country_id", env.ref("base.ir").id
+    )
+
+
+def new_agent(env, login, extension, name=None):
+    """A salesperson whose desk phone is the PBX ``extension``."""
+    agent = new_test_user(env, login=login, groups="crm_custom.group_crm_sales_user", name=name)
+    agent.pbx_extension = extension
+    return agent
+
+
+def ingest(env, *events, source="ami"):
+    """Log ``events`` as the PBX bridge reports them."""
+    return env["crm.phone.call"].sudo()._crm_ingest_events(list(events), source=source)
+
+
+class TelephonyHttpCase(HttpCase):
+    """HTTP tests of the telephony routes, with the PBX in Iran."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        set_iran_phone_country(cls.env)
+
+
 class TelephonyCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.env["ir.config_parameter"].sudo().set_param(
-            "crm_telephony.default_country_id", cls.env.ref("base.ir").id
-        )
-        cls.agent = new_test_user(
-            cls.env,
-            login="tel_agent_one",
-            groups="crm_custom.group_crm_sales_user",
-            name="Agent One",
-        )
-        cls.agent.pbx_extension = "7101"
-        cls.other_agent = new_test_user(
-            cls.env,
-            login="tel_agent_two",
-            groups="crm_custom.group_crm_sales_user",
-            name="Agent Two",
-        )
-        cls.other_agent.pbx_extension = "7102"
+        set_iran_phone_country(cls.env)
+        cls.agent = new_agent(cls.env, "tel_agent_one", "7101", "Agent One")
+        cls.other_agent = new_agent(cls.env, "tel_agent_two", "7102", "Agent Two")
         cls.team = cls.env["crm.team"].create(
             {
                 "name": "Telephony team",
@@ -94,7 +108,7 @@ class TelephonyCase(TransactionCase):
         )
 
     def ingest(self, *events, source="ami"):
-        return self.env["crm.phone.call"].sudo()._crm_ingest_events(list(events), source=source)
+        return ingest(self.env, *events, source=source)
 
     def call_of(self, pbx_call_id):
         return self.env["crm.phone.call"].sudo().search([("pbx_call_id", "=", pbx_call_id)])

@@ -1,47 +1,41 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import TelephonyCase, call_event
+from odoo.addons.crm_custom.tests.common import CrmRolesCase
+
+from .common import TelephonyCase, call_event, ingest
 
 
 @tagged("post_install", "-at_install")
-class TestCallAccess(TelephonyCase):
+class TestCallAccess(TelephonyCase, CrmRolesCase):
+    """The calls each role reads: the role users are crm_custom's (CrmRolesCase);
+    the team, customer and lead the calls are about are the telephony ones."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.outsider = new_test_user(
-            cls.env, login="tel_outsider", groups="crm_custom.group_crm_sales_user"
-        )
-        cls.support = new_test_user(
-            cls.env, login="tel_support", groups="crm_custom.group_crm_support"
-        )
-        cls.accountant = new_test_user(
-            cls.env, login="tel_accountant", groups="crm_custom.group_crm_accountant"
-        )
-        cls.manager = new_test_user(
-            cls.env, login="tel_manager", groups="crm_custom.group_crm_sales_manager"
-        )
-        cls.env["crm.phone.call"].sudo()._crm_ingest_events(
-            [
-                call_event(
-                    "acc-own",
-                    "ended",
-                    caller_number="+989121112233",
-                    extension="7101",
-                    state="answered",
-                    duration=5,
-                ),
-                call_event(
-                    "acc-other",
-                    "ended",
-                    caller_number="+79120000000",
-                    extension="7102",
-                    state="answered",
-                    duration=5,
-                ),
-            ]
+        # A salesperson of another team, and the sales manager.
+        cls.outsider, cls.manager = cls.outsider_salesperson, cls.sales_manager
+        ingest(
+            cls.env,
+            call_event(
+                "acc-own",
+                "ended",
+                caller_number="+989121112233",
+                extension="7101",
+                state="answered",
+                duration=5,
+            ),
+            call_event(
+                "acc-other",
+                "ended",
+                caller_number="+79120000000",
+                extension="7102",
+                state="answered",
+                duration=5,
+            ),
         )
         Call = cls.env["crm.phone.call"].sudo()
         cls.own_call = Call.search([("pbx_call_id", "=", "acc-own")])

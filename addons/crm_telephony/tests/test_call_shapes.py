@@ -13,12 +13,12 @@ call-back task and who can read the call.
 import json
 import time
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.crm_telephony.ami_bridge.calls import CallStateMachine
 from odoo.addons.crm_telephony.ami_bridge.tests import scenarios
 
-from .common import signed_headers
+from .common import TelephonyHttpCase, new_agent, signed_headers
 
 EVENTS_URL = "/crm_telephony/v1/pbx/events"
 POPUP = "crm_telephony/incoming_call"
@@ -26,27 +26,17 @@ CUSTOMER_NUMBER = "+989121112233"
 
 
 @tagged("post_install", "-at_install", "crm_suite_http")
-class TestCallShapes(HttpCase):
+class TestCallShapes(TelephonyHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].sudo().set_param(
-            "crm_telephony.default_country_id", cls.env.ref("base.ir").id
-        )
         cls.leader = new_test_user(
             cls.env, login="shape_leader", groups="crm_custom.group_crm_sales_manager"
         )
         cls.members = [
-            new_test_user(
-                cls.env,
-                login=f"shape_agent_{ext}",
-                groups="crm_custom.group_crm_sales_user",
-                name=f"Agent {ext}",
-            )
+            new_agent(cls.env, f"shape_agent_{ext}", ext, f"Agent {ext}")
             for ext in ("7101", "7102", "7103")
         ]
-        for user, ext in zip(cls.members, ("7101", "7102", "7103"), strict=True):
-            user.pbx_extension = ext
         cls.bystander = new_test_user(
             cls.env, login="shape_bystander", groups="crm_custom.group_crm_sales_user"
         )

@@ -4,18 +4,17 @@ from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
+
+from odoo.addons.crm_custom.tests.common import CrmRolesCase
 
 
 @tagged("post_install", "-at_install")
-class TestPbxExtension(TransactionCase):
+class TestPbxExtension(CrmRolesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.agent = new_test_user(
-            cls.env, login="ext_agent", groups="crm_custom.group_crm_sales_user"
-        )
+        cls.agent = cls.salesperson
 
     def test_agent_sets_own_extension(self):
         self.agent.with_user(self.agent).write({"pbx_extension": "4021"})
@@ -28,7 +27,7 @@ class TestPbxExtension(TransactionCase):
     @mute_logger("odoo.sql_db")
     def test_extension_is_unique(self):
         self.agent.write({"pbx_extension": "4022"})
-        other = new_test_user(self.env, login="ext_other", groups="crm_custom.group_crm_support")
+        other = self.support
         with self.assertRaises(IntegrityError):
             other.write({"pbx_extension": "4022"})
             other.flush_recordset()
@@ -43,16 +42,13 @@ class TestPbxExtension(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestOnlyAgentsTakeCalls(TransactionCase):
+class TestOnlyAgentsTakeCalls(CrmRolesCase):
     """A portal customer (or an employee who takes no calls) is no telephony agent."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.portal = new_test_user(cls.env, login="ext_portal", groups="base.group_portal")
-        cls.accountant = new_test_user(
-            cls.env, login="ext_accountant", groups="crm_custom.group_crm_accountant"
-        )
         cls.customer = cls.env["res.partner"].create(
             {"name": "Dial Target", "phone": "+989121234567"}
         )

@@ -3,15 +3,16 @@
 import json
 from unittest.mock import patch
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.bus.websocket import WebsocketConnectionHandler
+from odoo.addons.crm_custom.tests.common import CrmRolesCase
 
-from .common import call_event, signed_headers
+from .common import call_event, ingest, signed_headers
 
 
 @tagged("post_install", "-at_install", "crm_suite_http")
-class TestCallerPopupTour(HttpCase):
+class TestCallerPopupTour(HttpCase, CrmRolesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -22,12 +23,7 @@ class TestCallerPopupTour(HttpCase):
         )
 
     def test_ringing_agent_opens_the_caller(self):
-        agent = new_test_user(
-            self.env,
-            login="tel_tour_agent",
-            groups="crm_custom.group_crm_sales_user",
-            name="Tour Agent",
-        )
+        agent = self.salesperson
         agent.write({"pbx_extension": "7301", "tz": "Asia/Tehran"})
         customer = self.env["res.partner"].create(
             {
@@ -45,16 +41,15 @@ class TestCallerPopupTour(HttpCase):
             }
         )
         # An earlier call, at 15:00 UTC: the agent in Tehran reads 6:30 PM.
-        self.env["crm.phone.call"].sudo()._crm_ingest_events(
-            [
-                call_event(
-                    "tour-0",
-                    "ended",
-                    caller_number="+989123030303",
-                    state="missed",
-                    started_at="2026-11-22T15:00:00Z",
-                )
-            ]
+        ingest(
+            self.env,
+            call_event(
+                "tour-0",
+                "ended",
+                caller_number="+989123030303",
+                state="missed",
+                started_at="2026-11-22T15:00:00Z",
+            ),
         )
         key = self.env["crm.phone.api.key"].create({"name": "Tour PBX", "kind": "pbx"})
         secret = key._crm_issue_secret()
@@ -76,4 +71,4 @@ class TestCallerPopupTour(HttpCase):
             headers=signed_headers(key.key_id, secret, body),
         )
         self.assertEqual(response.status_code, 200, response.text)
-        self.start_tour("/odoo", "crm_telephony_caller_popup_tour", login="tel_tour_agent")
+        self.start_tour("/odoo", "crm_telephony_caller_popup_tour", login=agent.login)

@@ -8,27 +8,22 @@ import threading
 import time
 
 from odoo import sql_db
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import call_event
+from .common import TelephonyHttpCase, call_event, new_agent
 
 EVENTS_URL = "/crm_telephony/v1/pbx/events"
 MUTE = ("odoo.addons.crm_telephony.controllers.main", "odoo.http")
 
 
 @tagged("post_install", "-at_install", "crm_suite_http")
-class TestTelephonyApi(HttpCase):
+class TestTelephonyApi(TelephonyHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].sudo().set_param(
-            "crm_telephony.default_country_id", cls.env.ref("base.ir").id
-        )
-        cls.agent = new_test_user(
-            cls.env, login="tel_api_agent", groups="crm_custom.group_crm_sales_user"
-        )
-        cls.agent.write({"pbx_extension": "7201", "mobile": "+989350000001"})
+        cls.agent = new_agent(cls.env, "tel_api_agent", "7201")
+        cls.agent.mobile = "+989350000001"
         cls.customer = cls.env["res.partner"].create(
             {"name": "Api Customer", "phone": "+98 912 777 8899"}
         )

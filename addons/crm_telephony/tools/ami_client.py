@@ -10,7 +10,7 @@ Odoo worker than the bridge's long-running event loop.
 import logging
 import socket
 
-from ..ami_bridge.protocol import AmiParser, format_action, next_action_id
+from ..ami_bridge.protocol import AmiParser, format_action, next_action_id, originate_fields
 
 _logger = logging.getLogger(__name__)
 
@@ -103,15 +103,5 @@ class AmiClient:
         return message
 
     def originate(self, channel, context, exten, caller_id, variables=None):
-        fields = {
-            "Channel": channel,
-            "Context": context,
-            "Exten": exten,
-            "Priority": "1",
-            "CallerID": caller_id,
-            "Timeout": "30000",
-            "Async": "true",
-        }
-        if variables:
-            fields["Variable"] = ",".join(f"{key}={value}" for key, value in variables.items())
+        fields = originate_fields(channel, exten, context, caller_id, variables=variables)
         return self.send("Originate", fields)

@@ -4,6 +4,17 @@
 
 Pure functions on strings, no ORM, so that the install hook can parse a
 million numbers read with SQL without building records.
+
+Why not Odoo's ``phone_validation``: its ``phone_format`` formats one number
+for one country and its ``phone_mobile_search`` strips every stored number
+with ``REGEXP_REPLACE`` in a scan of the whole table, trying one reading of
+the caller ID. A PBX sends caller IDs that read several ways (national in its
+country, international without "+"), and the popup must answer while the
+phone rings: here each reading is one lookup on the indexed E.164 columns.
+``bench/bench_caller_id.py`` measures both on the same data (last figures:
+lookup p50 0.24-0.8 ms, p95 4-8 ms on 100,000 partners and 100,000 leads).
+The parsing itself is ``phonenumbers`` (libphonenumber's data); what is
+written here is only the rule for assumed countries and the readings.
 """
 
 import re
