@@ -56,3 +56,22 @@ class TestJalaliReportsTour(ScreenshotTourCase):
             "crm_custom_l10n_fa_calendar_funnel",
             login=self.user.login,
         )
+
+    def test_persian_digits_in_number_fields(self):
+        self.user.persian_digits = True
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Persian digits",
+                "type": "opportunity",
+                "user_id": self.user.id,
+                "expected_revenue": 1250,
+                "probability": 10,
+            }
+        )
+        self.start_tour_and_screenshot(
+            f"/odoo/crm/{lead.id}",
+            "crm_custom_l10n_fa_calendar_persian_digits",
+            login=self.user.login,
+        )
+        self.assertEqual(lead.expected_revenue, 123.5)
+        self.assertEqual(lead.probability, 12.5)

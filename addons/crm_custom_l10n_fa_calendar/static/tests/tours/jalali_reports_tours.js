@@ -96,3 +96,64 @@ registry.category("web_tour.tours").add("crm_custom_l10n_fa_calendar_funnel", {
         ];
     },
 });
+
+function assertNumberHelpers() {
+    const { normalizeNumber } = odoo.loader.modules.get("@crm_l10n_fa_calendar/number_fields_patch");
+    const cases = [
+        ["۱۲۳٫۵", "123.5"],
+        ["۱٬۲۵۰٫۷۵", "1,250.75"],
+        ["٤٥٦", "456"],
+        ["1,250.5", "1,250.5"],
+    ];
+    for (const [typed, read] of cases) {
+        if (normalizeNumber(typed) !== read) {
+            throw new Error(`${typed} reads ${normalizeNumber(typed)}, not ${read}`);
+        }
+    }
+    const formatters = odoo.loader.modules.get("@web/core/registry").registry.category("formatters");
+    const shown = [formatters.get("integer")(1250), formatters.get("float")(0.5, { digits: [16, 2] })];
+    if (JSON.stringify(shown) !== JSON.stringify(["۱,۲۵۰", "۰.۵۰"])) {
+        throw new Error(`List totals and pivot cells show ${shown}`);
+    }
+}
+
+// A user who chose Persian digits reads ۰–۹ in number fields and types
+// either kind, with the Arabic decimal separator too: ۱۲۳٫۵ is 123.5.
+registry.category("web_tour.tours").add("crm_custom_l10n_fa_calendar_persian_digits", {
+    steps: () => [
+        {
+            content: "Amounts are shown in Persian digits",
+            trigger: ".o_field_widget[name=expected_revenue] input:value(۱,۲۵۰.۰۰)",
+            run: assertNumberHelpers,
+        },
+        {
+            trigger: ".o_field_widget[name=probability] input:value(۱۰.۰۰)",
+        },
+        {
+            trigger: ".o_field_widget[name=expected_revenue] input",
+            run: "edit ۱۲۳٫۵",
+        },
+        {
+            trigger: ".o_field_widget[name=probability] input",
+            run: "edit ۱۲٫۵",
+        },
+        {
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved, and shown again in Persian digits",
+            trigger: ".o_form_saved",
+            run() {
+                // What the user sees: the input's own text (its value reads
+                // Latin digits for Odoo's parsers).
+                const { get } = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
+                const shown = (name) => get.call(document.querySelector(`.o_field_widget[name=${name}] input`));
+                const values = [shown("expected_revenue"), shown("probability")];
+                if (JSON.stringify(values) !== JSON.stringify(["۱۲۳.۵۰", "۱۲.۵۰"])) {
+                    throw new Error(`After saving the form shows ${values}`);
+                }
+            },
+        },
+    ],
+});
