@@ -54,7 +54,9 @@ class TestJalaliFunnel(CrmRolesCase):
         set_create_dates([(self.own_lead, "2026-11-25 09:00:00")])
         history = self.History.with_user(self.salesperson).with_context(lang="fa_IR")
         data = history.get_funnel_data(self.team.id, "month")
-        self.assertEqual((data["current"]["from"], data["current"]["to"]), ("2026-11-22", "2026-12-22"))
+        self.assertEqual(
+            (data["current"]["from"], data["current"]["to"]), ("2026-11-22", "2026-12-22")
+        )
         # The salesperson counts the leads he may see: his own.
         self.assertEqual(data["current"]["stages"][0]["reached"], 1)
         self.assertEqual(data["previous"]["stages"][0]["reached"], 0)

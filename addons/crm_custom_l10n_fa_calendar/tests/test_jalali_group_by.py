@@ -41,8 +41,8 @@ class TestJalaliGroupBy(CrmRolesCase):
         cls.domain = [("name", "like", "Nowruz")]
         cls.Lead = Lead.with_user(cls.salesperson)
 
-    def _groups(self, groupby, context=JALALI, **kwargs):
-        return self.Lead.with_context(**context).read_group(
+    def _groups(self, groupby, context=None, **kwargs):
+        return self.Lead.with_context(**(context or JALALI)).read_group(
             self.domain, ["__count"], [groupby], lazy=False, **kwargs
         )
 
@@ -89,7 +89,9 @@ class TestJalaliGroupBy(CrmRolesCase):
         )
         years = self._groups("date_deadline:year")
         self.assertEqual([g["date_deadline:year"] for g in years], ["1403", "1404", "1408", "1409"])
-        self.assertEqual(years[0]["__range"]["date_deadline:year"], {"from": "2024-03-20", "to": "2025-03-21"})
+        self.assertEqual(
+            years[0]["__range"]["date_deadline:year"], {"from": "2024-03-20", "to": "2025-03-21"}
+        )
 
     def test_gregorian_without_the_context_key(self):
         groups = self._groups("date_deadline:month", context={"lang": "en_US"})

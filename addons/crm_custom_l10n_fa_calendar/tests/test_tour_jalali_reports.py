@@ -31,7 +31,7 @@ class TestJalaliReportsTour(ScreenshotTourCase):
             for name in ("Nowruz eve", "Nowruz day")
         ]
         # 1403/12/30 (the leap day of 1403) and 1404/01/01, in Tehran.
-        set_create_dates(zip(leads, ("2025-03-20 12:00:00", "2025-03-21 08:00:00")))
+        set_create_dates(zip(leads, ("2025-03-20 12:00:00", "2025-03-21 08:00:00"), strict=True))
         action = self.env.ref("crm.crm_lead_action_pipeline")
         self.env["ir.filters"].create(
             {

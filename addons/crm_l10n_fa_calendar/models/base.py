@@ -72,7 +72,9 @@ class Base(models.AbstractModel):
         format; a datetime group's bounds are the user's midnights in UTC."""
         end = jalali.shift_period(start, granularity)
         if field.type == "date":
-            return start.strftime(DEFAULT_SERVER_DATE_FORMAT), end.strftime(DEFAULT_SERVER_DATE_FORMAT)
+            return start.strftime(DEFAULT_SERVER_DATE_FORMAT), end.strftime(
+                DEFAULT_SERVER_DATE_FORMAT
+            )
         bounds = [datetime.datetime.combine(day, datetime.time.min) for day in (start, end)]
         tz_name = self.env.context.get("tz")
         if tz_name in pytz.all_timezones_set:
@@ -102,6 +104,7 @@ class Base(models.AbstractModel):
                     row.setdefault("__range", {})[group] = {"from": range_from, "to": range_to}
                     additional_domain = ["&", (fname, ">=", range_from), (fname, "<", range_to)]
                 row["__domain"] = expression.AND([row["__domain"], additional_domain])
+        return rows_dict
 
     def _read_group_fill_temporal(
         self, data, groupby, annoted_aggregates, fill_from=False, fill_to=False, min_groups=False
@@ -116,8 +119,12 @@ class Base(models.AbstractModel):
         first_group = groupby[0]
         is_datetime = self._fields[parse_read_group_spec(first_group)[0]].type == "datetime"
         existing = sorted({row[first_group] for row in data if row[first_group]})
-        first = self._jalali_fill_bound(fill_from, granularity, is_datetime) or (existing or [None])[0]
-        last = self._jalali_fill_bound(fill_to, granularity, is_datetime) or (existing or [None])[-1]
+        first = (
+            self._jalali_fill_bound(fill_from, granularity, is_datetime) or (existing or [None])[0]
+        )
+        last = (
+            self._jalali_fill_bound(fill_to, granularity, is_datetime) or (existing or [None])[-1]
+        )
         first, last = first or last, last or first
         if not first:
             return data
@@ -129,7 +136,9 @@ class Base(models.AbstractModel):
         while _group_value(day, is_datetime) <= last:
             required.append(_group_value(day, is_datetime))
             day = jalali.shift_period(day, granularity)
-        empty_item = {name: self._read_group_empty_value(spec) for name, spec in annoted_aggregates.items()}
+        empty_item = {
+            name: self._read_group_empty_value(spec) for name, spec in annoted_aggregates.items()
+        }
         for group in groupby[1:]:
             empty_item[group] = self._read_group_empty_value(group)
         grouped_data = defaultdict(list)

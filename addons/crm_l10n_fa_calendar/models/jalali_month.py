@@ -52,8 +52,11 @@ class JalaliMonth(models.Model):
                 rows["jm"].append(month)
         self.env.cr.execute(
             SQL(
-                """INSERT INTO %s (date_from, date_to, quarter_from, year_from, jalali_year, jalali_month)
-                   SELECT * FROM unnest(%s::date[], %s::date[], %s::date[], %s::date[], %s::int[], %s::int[])
+                """INSERT INTO %s
+                       (date_from, date_to, quarter_from, year_from, jalali_year, jalali_month)
+                   SELECT * FROM unnest(
+                       %s::date[], %s::date[], %s::date[], %s::date[], %s::int[], %s::int[]
+                   )
                    ON CONFLICT (date_from) DO NOTHING""",
                 SQL.identifier(self._table),
                 rows["from"],

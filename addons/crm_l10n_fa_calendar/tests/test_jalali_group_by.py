@@ -30,7 +30,9 @@ class TestJalaliGroupBy(TransactionCase):
         self.assertEqual(Month.search_count([]), (LAST_YEAR - FIRST_YEAR + 1) * 12)
         azar = self._month(1405, 9)
         self.assertEqual((azar.date_from, azar.date_to), (date(2026, 11, 22), date(2026, 12, 22)))
-        self.assertEqual((azar.quarter_from, azar.year_from), (date(2026, 9, 23), date(2026, 3, 21)))
+        self.assertEqual(
+            (azar.quarter_from, azar.year_from), (date(2026, 9, 23), date(2026, 3, 21))
+        )
         # Esfand has 30 days in the leap years 1403 and 1408, 29 in 1404.
         for year, days in ((1403, 30), (1404, 29), (1408, 30)):
             esfand = self._month(year, 12)

@@ -70,12 +70,8 @@ class TestCallerPopupRightToLeftTour(ScreenshotTourCase):
 
     def test_persian_agent(self):
         agent = self._ring("fa_IR", "7401", "بازرگانی صادقی")
-        self.start_tour_and_screenshot(
-            "/odoo", "crm_telephony_rtl_caller_popup", login=agent.login
-        )
+        self.start_tour_and_screenshot("/odoo", "crm_telephony_rtl_caller_popup", login=agent.login)
 
     def test_hebrew_agent(self):
         agent = self._ring("he_IL", "7402", "סדיקי סחר")
-        self.start_tour_and_screenshot(
-            "/odoo", "crm_telephony_rtl_caller_popup", login=agent.login
-        )
+        self.start_tour_and_screenshot("/odoo", "crm_telephony_rtl_caller_popup", login=agent.login)
