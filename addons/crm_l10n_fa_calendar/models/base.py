@@ -50,7 +50,8 @@ class Base(models.AbstractModel):
         fname = parse_read_group_spec(groupby_spec)[0]
         # The day in the user's time zone, as Odoo computes it, then its period.
         day = SQL("(%s)::date", super()._read_group_groupby(f"{fname}:day", query))
-        start = self.env["jalali.month"]._period_start_sql(day, granularity)
+        alias = query.make_alias(self._table, f"{fname}__jalali")
+        start = self.env["jalali.day"]._join_period_start(query, alias, day, granularity)
         if self._fields[fname].type == "datetime":
             return SQL("%s::timestamp", start)
         return start

@@ -6,7 +6,9 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
-from ..models.jalali_month import FIRST_YEAR, LAST_YEAR
+import jdatetime
+
+from ..models.jalali_day import FIRST_YEAR, LAST_YEAR
 
 
 @tagged("post_install", "-at_install")
@@ -21,25 +23,28 @@ class TestJalaliGroupBy(TransactionCase):
         cls.portal = new_test_user(cls.env, login="jalali_group_portal", groups="base.group_portal")
 
     def _month(self, year, month):
-        return self.env["jalali.month"].search(
+        return self.env["jalali.day"].search(
             [("jalali_year", "=", year), ("jalali_month", "=", month)]
         )
 
-    def test_table_of_months(self):
-        Month = self.env["jalali.month"]
-        self.assertEqual(Month.search_count([]), (LAST_YEAR - FIRST_YEAR + 1) * 12)
+    def test_table_of_days(self):
+        Day = self.env["jalali.day"]
+        days = (
+            jdatetime.date(LAST_YEAR + 1, 1, 1).togregorian()
+            - jdatetime.date(FIRST_YEAR, 1, 1).togregorian()
+        ).days
+        self.assertEqual(Day.search_count([]), days)
         azar = self._month(1405, 9)
-        self.assertEqual((azar.date_from, azar.date_to), (date(2026, 11, 22), date(2026, 12, 22)))
-        self.assertEqual(
-            (azar.quarter_from, azar.year_from), (date(2026, 9, 23), date(2026, 3, 21))
-        )
+        self.assertEqual((azar[0].day, azar[-1].day), (date(2026, 11, 22), date(2026, 12, 21)))
+        self.assertEqual(set(azar.mapped("month_from")), {date(2026, 11, 22)})
+        self.assertEqual(set(azar.mapped("quarter_from")), {date(2026, 9, 23)})
+        self.assertEqual(set(azar.mapped("year_from")), {date(2026, 3, 21)})
         # Esfand has 30 days in the leap years 1403 and 1408, 29 in 1404.
-        for year, days in ((1403, 30), (1404, 29), (1408, 30)):
-            esfand = self._month(year, 12)
-            self.assertEqual((esfand.date_to - esfand.date_from).days, days, year)
+        for year, length in ((1403, 30), (1404, 29), (1408, 30)):
+            self.assertEqual(len(self._month(year, 12)), length, year)
         # Installing again adds nothing.
-        Month.init()
-        self.assertEqual(Month.search_count([]), (LAST_YEAR - FIRST_YEAR + 1) * 12)
+        Day.init()
+        self.assertEqual(Day.search_count([]), days)
 
     def test_a_users_activities_by_jalali_month(self):
         partner = self.env["res.partner"].create({"name": "Jalali activities"})
@@ -70,20 +75,20 @@ class TestJalaliGroupBy(TransactionCase):
         )
 
     def test_the_table_is_read_only(self):
-        month = self._month(1405, 1).with_user(self.user)
-        self.assertEqual(month.date_from, date(2026, 3, 21))
+        nowruz = self.env["jalali.day"].search([("day", "=", date(2026, 3, 21))])
+        self.assertEqual(nowruz.with_user(self.user).month_from, date(2026, 3, 21))
         with self.assertRaises(AccessError):
-            month.write({"date_to": date(2026, 4, 1)})
+            nowruz.with_user(self.user).write({"month_from": date(2026, 4, 1)})
         with self.assertRaises(AccessError):
-            self.env["jalali.month"].with_user(self.user).create(
+            self.env["jalali.day"].with_user(self.user).create(
                 {
-                    "date_from": date(1000, 1, 1),
-                    "date_to": date(1000, 2, 1),
-                    "quarter_from": date(1000, 1, 1),
-                    "year_from": date(1000, 1, 1),
-                    "jalali_year": 378,
+                    "day": date(1900, 1, 1),
+                    "month_from": date(1900, 1, 1),
+                    "quarter_from": date(1900, 1, 1),
+                    "year_from": date(1900, 1, 1),
+                    "jalali_year": 1278,
                     "jalali_month": 10,
                 }
             )
         with self.assertRaises(AccessError):
-            self._month(1405, 1).with_user(self.portal).read(["date_from"])
+            nowruz.with_user(self.portal).read(["day"])
