@@ -59,8 +59,9 @@ class JalaliDay(models.Model):
                 """INSERT INTO %s
                        (day, month_from, quarter_from, year_from, jalali_year, jalali_month)
                    SELECT day::date, m.date_from, m.quarter_from, m.year_from, m.jy, m.jm
-                     FROM unnest(%s::date[], %s::date[], %s::date[], %s::date[], %s::int[], %s::int[])
-                          AS m(date_from, date_to, quarter_from, year_from, jy, jm),
+                     FROM unnest(
+                              %s::date[], %s::date[], %s::date[], %s::date[], %s::int[], %s::int[]
+                          ) AS m(date_from, date_to, quarter_from, year_from, jy, jm),
                           generate_series(m.date_from, m.date_to - 1, INTERVAL '1 day') AS day
                    ON CONFLICT (day) DO NOTHING""",
                 SQL.identifier(self._table),
