@@ -4,7 +4,7 @@
     "name": "Persian (Jalali) Calendar and Digits",
     "summary": "Dates in the Jalali calendar and Persian digits for Persian users: "
     "web client, date picker, portal pages, emails and reports",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Localization",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",
@@ -13,6 +13,7 @@
     "depends": ["web", "portal", "mail"],
     "external_dependencies": {"python": ["jdatetime"]},
     "data": [
+        "security/ir.model.access.csv",
         "views/res_users_views.xml",
         "views/res_partner_views.xml",
     ],

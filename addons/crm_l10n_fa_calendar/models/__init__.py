@@ -8,3 +8,5 @@ from . import ir_qweb_field_float
 from . import ir_qweb_field_integer
 from . import ir_qweb_field_monetary
 from . import mail_render_mixin
+from . import jalali_day
+from . import base

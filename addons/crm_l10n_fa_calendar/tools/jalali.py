@@ -56,6 +56,33 @@ def format_datetime(value, pattern, lang_code=None, persian_digits=False):
     return _strftime(value, pattern, lang_code, persian_digits)
 
 
+# Jalali periods a date can be cut into, in months.
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def period_start(value, granularity):
+    """The Gregorian date of the first day of the Jalali month, quarter or
+    year (``granularity``) that holds ``value`` (a date or datetime)."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    jdate = jdatetime.date.fromgregorian(date=value)
+    months = PERIOD_MONTHS[granularity]
+    return jdatetime.date(jdate.year, (jdate.month - 1) // months * months + 1, 1).togregorian()
+
+
+def shift_period(start, granularity, count=1):
+    """The first day of the Jalali period ``count`` periods after the one that
+    starts on ``start`` (a negative ``count`` goes back)."""
+    jdate = jdatetime.date.fromgregorian(date=start)
+    index = jdate.year * 12 + jdate.month - 1 + count * PERIOD_MONTHS[granularity]
+    return jdatetime.date(index // 12, index % 12 + 1, 1).togregorian()
+
+
+def jalali_quarter(value):
+    """The quarter (1-4) of the Jalali year ``value`` (a date) is in."""
+    return (to_jalali(value).month - 1) // 3 + 1
+
+
 def localize_markup_digits(html):
     """The digits of rendered text (str or Markup) in Persian, markup kept:
     only the text between tags changes, never a tag or an attribute."""

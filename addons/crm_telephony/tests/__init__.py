@@ -13,3 +13,4 @@ from . import test_settings
 from . import test_country_rules
 from . import test_history_language
 from . import test_call_log_queries
+from . import test_tour_rtl_popup
