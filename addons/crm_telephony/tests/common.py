@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 import itertools
+import json
 import time
 
 from odoo.tests import HttpCase, new_test_user
@@ -45,6 +46,21 @@ def signed_headers(key_id, secret, body, content_type="application/json"):
         "X-Crm-Timestamp": stamp,
         "X-Crm-Signature": f"sha256={digest}",
     }
+
+
+def post_signed_events(case, events, key_name="Test PBX"):
+    """POST ``events`` to the PBX webhook as an HttpCase, signed with the
+    secret of a new PBX key, and check the route took them."""
+    key = case.env["crm.phone.api.key"].create({"name": key_name, "kind": "pbx"})
+    secret = key._crm_issue_secret()
+    body = json.dumps({"events": list(events)}).encode()
+    response = case.url_open(
+        "/crm_telephony/v1/pbx/events",
+        data=body,
+        headers=signed_headers(key.key_id, secret, body),
+    )
+    case.assertEqual(response.status_code, 200, response.text)
+    return response
 
 
 def set_iran_phone_country(env):

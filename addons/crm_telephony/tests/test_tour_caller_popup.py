@@ -1,6 +1,5 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import json
 from unittest.mock import patch
 
 from odoo.tests import HttpCase, tagged
@@ -8,7 +7,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.addons.bus.websocket import WebsocketConnectionHandler
 from odoo.addons.crm_custom.tests.common import CrmRolesCase
 
-from .common import call_event, ingest, signed_headers
+from .common import call_event, ingest, post_signed_events
 
 
 @tagged("post_install", "-at_install", "crm_suite_http")
@@ -51,24 +50,9 @@ class TestCallerPopupTour(HttpCase, CrmRolesCase):
                 started_at="2026-11-22T15:00:00Z",
             ),
         )
-        key = self.env["crm.phone.api.key"].create({"name": "Tour PBX", "kind": "pbx"})
-        secret = key._crm_issue_secret()
-        body = json.dumps(
-            {
-                "events": [
-                    call_event(
-                        "tour-1",
-                        "ringing",
-                        caller_number="+989123030303",
-                        extension="7301",
-                    )
-                ]
-            }
-        ).encode()
-        response = self.url_open(
-            "/crm_telephony/v1/pbx/events",
-            data=body,
-            headers=signed_headers(key.key_id, secret, body),
+        post_signed_events(
+            self,
+            [call_event("tour-1", "ringing", caller_number="+989123030303", extension="7301")],
+            key_name="Tour PBX",
         )
-        self.assertEqual(response.status_code, 200, response.text)
         self.start_tour("/odoo", "crm_telephony_caller_popup_tour", login=agent.login)

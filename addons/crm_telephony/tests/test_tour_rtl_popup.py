@@ -1,6 +1,5 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import json
 from unittest.mock import patch
 
 from odoo.tests import new_test_user, tagged
@@ -8,7 +7,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.bus.websocket import WebsocketConnectionHandler
 from odoo.addons.crm_custom.tests.tour_screenshots import ScreenshotTourCase
 
-from .common import call_event, signed_headers
+from .common import call_event, post_signed_events
 
 
 @tagged("post_install", "-at_install", "crm_suite_http")
@@ -43,29 +42,18 @@ class TestCallerPopupRightToLeftTour(ScreenshotTourCase):
                 "phone": "+972 52 123 4567",
             }
         )
-        key = self.env["crm.phone.api.key"].create({"name": f"RTL PBX {lang}", "kind": "pbx"})
-        secret = key._crm_issue_secret()
         # A known customer, then an unknown number: the number in the body,
         # then in the title.
-        body = json.dumps(
-            {
-                "events": [
-                    call_event(
-                        f"rtl-{lang}-{number}",
-                        "ringing",
-                        caller_number=number,
-                        extension=extension,
-                    )
-                    for number in ("+972 52 123 4567", "+98 912 303 0303")
-                ]
-            }
-        ).encode()
-        response = self.url_open(
-            "/crm_telephony/v1/pbx/events",
-            data=body,
-            headers=signed_headers(key.key_id, secret, body),
+        post_signed_events(
+            self,
+            [
+                call_event(
+                    f"rtl-{lang}-{number}", "ringing", caller_number=number, extension=extension
+                )
+                for number in ("+972 52 123 4567", "+98 912 303 0303")
+            ],
+            key_name=f"RTL PBX {lang}",
         )
-        self.assertEqual(response.status_code, 200, response.text)
         return agent
 
     def test_persian_agent(self):
