@@ -1,4 +1,4 @@
-import { toGregorian, toJalaali, isValidJalaaliDate, jalaaliMonthLength } from "@crm_l10n_fa_calendar/../lib/jalaali-js/jalaali";
+import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from "@crm_l10n_fa_calendar/../lib/jalaali-js/jalaali";
 import { session } from "@web/session";
 
 const { DateTime } = luxon;
@@ -28,8 +28,8 @@ export function normalizeDigits(text) {
 
 /** Latin digits to Persian ones when the user asked for them. */
 export function localDigits(text) {
-    text = String(text);
-    return settings.persianDigits ? text.replace(/[0-9]/g, (c) => PERSIAN_DIGITS[c]) : text;
+    const latin = String(text);
+    return settings.persianDigits ? latin.replace(/[0-9]/g, (c) => PERSIAN_DIGITS[c]) : latin;
 }
 
 /** @param {DateTime} date @returns {{jy: number, jm: number, jd: number}} */
@@ -88,9 +88,9 @@ export function jalaliMonthName(jm, locale, width = "long") {
     return monthNameCache.get(key);
 }
 
-//-----------------------------------------------------------------------------
+// -----------------------------------------------------------------------------
 // Luxon formats
-//-----------------------------------------------------------------------------
+// -----------------------------------------------------------------------------
 
 /** Splits a Luxon format into tokens (runs of one letter) and literals. */
 export function tokenizeFormat(format) {
@@ -121,38 +121,31 @@ const quote = (text) => `'${String(text).replace(/'/g, "''")}'`;
 const pad = (number, size) => String(number).padStart(size, "0");
 
 /**
- * The text of a date token in the Jalali calendar, or null for the tokens
- * that do not depend on the calendar (time, weekday, zone).
+ * The text of each date token in the Jalali calendar, from the Jalali date
+ * and the locale; the tokens that do not depend on the calendar (time,
+ * weekday, zone) are not here and left to Luxon.
  */
-function jalaliTokenText(token, { jy, jm, jd }, locale) {
-    switch (token) {
-        case "y":
-        case "yyyy":
-            return localDigits(token === "y" ? jy : pad(jy, 4));
-        case "yy":
-            return localDigits(pad(jy % 100, 2));
-        case "M":
-        case "L":
-            return localDigits(jm);
-        case "MM":
-        case "LL":
-            return localDigits(pad(jm, 2));
-        case "MMM":
-        case "LLL":
-            return jalaliMonthName(jm, locale, "short");
-        case "MMMM":
-        case "LLLL":
-            return jalaliMonthName(jm, locale, "long");
-        case "d":
-            return localDigits(jd);
-        case "dd":
-            return localDigits(pad(jd, 2));
-        case "q":
-            return localDigits(Math.ceil(jm / 3));
-        case "qq":
-            return localDigits(pad(Math.ceil(jm / 3), 2));
-    }
-    return null;
+const JALALI_TOKENS = {
+    y: ({ jy }) => localDigits(jy),
+    yyyy: ({ jy }) => localDigits(pad(jy, 4)),
+    yy: ({ jy }) => localDigits(pad(jy % 100, 2)),
+    M: ({ jm }) => localDigits(jm),
+    MM: ({ jm }) => localDigits(pad(jm, 2)),
+    MMM: ({ jm }, locale) => jalaliMonthName(jm, locale, "short"),
+    MMMM: ({ jm }, locale) => jalaliMonthName(jm, locale, "long"),
+    d: ({ jd }) => localDigits(jd),
+    dd: ({ jd }) => localDigits(pad(jd, 2)),
+    q: ({ jm }) => localDigits(Math.ceil(jm / 3)),
+    qq: ({ jm }) => localDigits(pad(Math.ceil(jm / 3), 2)),
+};
+// Luxon's stand-alone month tokens (L…) read as the format ones (M…).
+for (const token of ["M", "MM", "MMM", "MMMM"]) {
+    JALALI_TOKENS[token.replace(/M/g, "L")] = JALALI_TOKENS[token];
+}
+
+/** The Jalali text of a date token, or null for the calendar-free tokens. */
+function jalaliTokenText(token, jalali, locale) {
+    return Object.hasOwn(JALALI_TOKENS, token) ? JALALI_TOKENS[token](jalali, locale) : null;
 }
 
 // Luxon's localized date macros, spelled with the tokens above.
@@ -191,6 +184,63 @@ const DATE_TOKEN_PATTERNS = {
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+const unquote = (literal) => (literal.startsWith("'") ? literal.slice(1, -1) : literal);
+
+/** The regular expression of a value typed with the tokenized format `parts`. */
+function jalaliInputRegExp(parts) {
+    let pattern = "^\\s*";
+    for (const { token, literal } of parts) {
+        if (literal === undefined) {
+            pattern += DATE_TOKEN_PATTERNS[token] || "(.+?)";
+        } else {
+            const text = unquote(literal).trim();
+            // Any of / . - separates the parts of a date, whichever the format uses.
+            pattern += text ? escapeRegExp(text).replace(/\\\/|\\\.|-/g, "[/.\\-]") : "";
+            pattern += "\\s*";
+        }
+    }
+    return new RegExp(pattern + "\\s*$");
+}
+
+/** The year, month and day ({ y, M, d }) read from the groups of `match`. */
+function readDateParts(parts, match) {
+    const found = {};
+    const tokens = parts.map((part) => part.token).filter((token) => token !== undefined);
+    tokens.forEach((token, index) => {
+        if (token in DATE_TOKEN_PATTERNS) {
+            found[token[0]] ??= Number(match[index + 1]);
+        }
+    });
+    return found;
+}
+
+/**
+ * The typed value rewritten with the Gregorian `date` ({ y, M, d }) in place
+ * of its date parts, and the format to read it, as `{ value, format }`.
+ */
+function rewriteDateParts(parts, match, date) {
+    const canonical = { y: "yyyy", M: "MM", d: "dd" };
+    const values = [];
+    const formats = [];
+    let group = 0;
+    for (const { token, literal } of parts) {
+        if (literal !== undefined) {
+            values.push(unquote(literal));
+            formats.push(literal);
+            continue;
+        }
+        group++;
+        if (token in DATE_TOKEN_PATTERNS) {
+            values.push(date[token[0]]);
+            formats.push(canonical[token[0]]);
+        } else {
+            values.push(match[group]);
+            formats.push(token);
+        }
+    }
+    return { value: values.join(""), format: formats.join("") };
+}
+
 /**
  * Reads a value typed in the Jalali calendar with a numeric Luxon format
  * (the user's date format, with or without separators or leading zeros, in
@@ -204,64 +254,25 @@ export function jalaliInputToGregorian(value, format) {
     if (!["y", "M", "d"].every((kind) => dateTokens.some((token) => token[0] === kind))) {
         return null;
     }
-    let pattern = "^\\s*";
-    for (const { token, literal } of parts) {
-        if (literal !== undefined) {
-            const text = (literal.startsWith("'") ? literal.slice(1, -1) : literal).trim();
-            // Any of / . - separates the parts of a date, whichever the format uses.
-            pattern += text ? escapeRegExp(text).replace(/\\\/|\\\.|-/g, "[/.\\-]") : "";
-            pattern += "\\s*";
-        } else {
-            pattern += DATE_TOKEN_PATTERNS[token] || "(.+?)";
-        }
-    }
-    const match = new RegExp(pattern + "\\s*$").exec(normalizeDigits(value));
+    const match = jalaliInputRegExp(parts).exec(normalizeDigits(value));
     if (!match) {
         return null;
     }
-    const found = {};
-    let group = 0;
-    for (const { token } of parts) {
-        if (token !== undefined) {
-            group++;
-            if (token in DATE_TOKEN_PATTERNS) {
-                found[token[0]] ??= Number(match[group]);
-            }
-        }
-    }
-    const jy = found.y < 100 ? found.y + 1400 : found.y; // "05" is 1405
+    const found = readDateParts(parts, match);
+    // A two-digit year is of this century: "05" is 1405.
+    const jy = found.y < 100 ? found.y + 1400 : found.y;
     // Years outside 1000-1700 (1621-2321) are not Jalali years anybody types:
     // "2026-12-01" is an ISO date, left to Odoo's ISO fallback.
     if (jy < 1000 || jy > 1700 || !isValidJalaaliDate(jy, found.M, found.d)) {
         return null;
     }
     const { gy, gm, gd } = toGregorian(jy, found.M, found.d);
-    const gregorian = { y: pad(gy, 4), M: pad(gm, 2), d: pad(gd, 2) };
-    const canonical = { y: "yyyy", M: "MM", d: "dd" };
-    const values = [];
-    const formats = [];
-    group = 0;
-    for (const { token, literal } of parts) {
-        if (literal !== undefined) {
-            values.push(literal.startsWith("'") ? literal.slice(1, -1) : literal);
-            formats.push(literal);
-            continue;
-        }
-        group++;
-        if (token in DATE_TOKEN_PATTERNS) {
-            values.push(gregorian[token[0]]);
-            formats.push(canonical[token[0]]);
-        } else {
-            values.push(match[group]);
-            formats.push(token);
-        }
-    }
-    return { value: values.join(""), format: formats.join("") };
+    return rewriteDateParts(parts, match, { y: pad(gy, 4), M: pad(gm, 2), d: pad(gd, 2) });
 }
 
-//-----------------------------------------------------------------------------
+// -----------------------------------------------------------------------------
 // Periods
-//-----------------------------------------------------------------------------
+// -----------------------------------------------------------------------------
 
 const JALALI_UNITS = ["year", "quarter", "month", "day"];
 

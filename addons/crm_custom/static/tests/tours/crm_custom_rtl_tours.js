@@ -22,8 +22,8 @@ export function assertMirrored() {
     document.body.append(probe);
     const style = getComputedStyle(probe);
     const aligned = style.textAlign;
-    // ms-auto is "margin-left: auto" in the compiled stylesheet, mirrored to
-    // the right by rtlcss.
+    // Bootstrap's ms-auto is "margin-left: auto" in the compiled stylesheet,
+    // mirrored to the right by rtlcss.
     const startMarginOnRight = parseFloat(style.marginRight) > 0 && parseFloat(style.marginLeft) === 0;
     probe.remove();
     if (aligned !== "right" || !startMarginOnRight) {
@@ -98,14 +98,14 @@ function assertPhonesIsolated() {
     }
 }
 
-const check = (trigger, containers, extra = () => {}) => ({
+const check = (trigger, containers, extra = null) => ({
     trigger,
     run() {
         assertMirrored();
         for (const container of containers) {
             assertContained(container);
         }
-        extra();
+        extra?.();
     },
 });
 

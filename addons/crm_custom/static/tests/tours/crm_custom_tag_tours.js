@@ -60,7 +60,7 @@ registry.category("web_tour.tours").add("crm_custom_tag_survivor", {
             trigger: ".o_form_view .o_field_widget[name='tag_ids']:not(:has(.o_tag:contains('Tour courier tag')))",
         },
         {
-            // the logged customer event shows its tag in the chatter
+            // The logged customer event shows its tag in the chatter.
             trigger: ".o-mail-Message:contains('Parcel posted RR123') .o-crm-MessageTags .badge:contains('Shipped by post')",
         },
     ],
@@ -83,7 +83,7 @@ registry.category("web_tour.tours").add("crm_custom_tag_personal", {
             trigger: ".modal .o_field_widget[name='name'] input:value('Tour private tag')",
         },
         {
-            // a public tag of his waits for a moderator: the status bar says so
+            // A public tag of his waits for a moderator: the status bar says so.
             trigger: ".modal .o_statusbar_status button.o_arrow_button_current:contains('Proposed')",
         },
         {

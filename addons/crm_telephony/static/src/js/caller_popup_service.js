@@ -18,6 +18,29 @@ const numberHtml = (number) => `<bdi dir="ltr" class="o_crm_telephony_number">${
 // direction without reordering the words around it: a first-strong isolate.
 const isolate = (text) => `\u2068${text}\u2069`;
 
+/** The lines of the popup's body (HTML, escaped); the caller's name is its title. */
+function callLines(call) {
+    const lines = [];
+    if (call.caller_name && call.number) {
+        lines.push(numberHtml(call.number));
+    }
+    if (call.company) {
+        lines.push(escape(isolate(call.company)));
+    }
+    for (const lead of call.open_leads || []) {
+        lines.push(escape(_t("Open lead: %(lead)s", { lead: isolate(lead.name) })));
+    }
+    if ((call.other_contacts || []).length) {
+        const names = call.other_contacts.map((contact) => isolate(contact.name)).join(", ");
+        lines.push(escape(_t("Same number: %(names)s", { names })));
+    }
+    if ((call.last_calls || []).length) {
+        // "when" is written by the server in the agent's time zone and language.
+        lines.push(escape(_t("Last call: %(when)s", { when: call.last_calls[0].when })));
+    }
+    return lines;
+}
+
 /**
  * Shows who is calling when the PBX rings this user's extension. The server
  * sends "crm_telephony/incoming_call" to the ringing agent's own channel only.
@@ -42,26 +65,10 @@ export const callerPopupService = {
 
         bus_service.subscribe("crm_telephony/incoming_call", (call) => {
             // The caller's name is the title; the body never repeats it.
-            const lines = [];
-            if (call.caller_name && call.number) {
-                lines.push(numberHtml(call.number));
-            }
-            if (call.company) {
-                lines.push(escape(isolate(call.company)));
-            }
-            for (const lead of call.open_leads || []) {
-                lines.push(escape(_t("Open lead: %(lead)s", { lead: isolate(lead.name) })));
-            }
-            if ((call.other_contacts || []).length) {
-                const names = call.other_contacts.map((contact) => isolate(contact.name)).join(", ");
-                lines.push(escape(_t("Same number: %(names)s", { names })));
-            }
-            if ((call.last_calls || []).length) {
-                // "when" is written by the server in the agent's time zone and language.
-                lines.push(escape(_t("Last call: %(when)s", { when: call.last_calls[0].when })));
-            }
+            const lines = callLines(call);
             const buttons = [];
-            let close = () => {};
+            // Set below to the notification's own close, before any click.
+            let close = null;
             const button = (name, onClick, primary = false) =>
                 buttons.push({
                     name,
