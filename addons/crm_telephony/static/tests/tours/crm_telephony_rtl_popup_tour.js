@@ -11,8 +11,7 @@ import { assertContained, assertMirrored } from "@crm_custom/../tests/tours/crm_
  */
 function assertReadsLeftToRight(element, number) {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    let node;
-    while ((node = walker.nextNode())) {
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const start = node.data.indexOf(number);
         if (start < 0) {
             continue;
