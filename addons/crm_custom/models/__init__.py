@@ -1,5 +1,6 @@
 # Mixins first: models below inherit from them.
 from . import crm_tagged_mixin
+from . import crm_rate_limit_mixin
 from . import account_move
 from . import crm_competitor
 from . import crm_custom_field

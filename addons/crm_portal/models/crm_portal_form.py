@@ -202,7 +202,7 @@ class CrmPortalForm(models.Model):
         exceeded = (
             self.env["crm.portal.form.usage"]
             .sudo()
-            ._crm_hit(
+            ._crm_rate_exceeded(
                 {f"form:{self.id}": self.rate_limit_form, f"ip:{self.id}:{ip}": self.rate_limit_ip}
             )
         )
