@@ -93,8 +93,8 @@ class CrmRateLimitMixin(models.AbstractModel):
             previous=window_start - timedelta(seconds=WINDOW_SECONDS),
         )
         with sql_db.db_connect(self.env.cr.dbname).cursor() as cr:
-            cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
-            cr.execute(query)
+            # One round trip: the isolation level and the upsert together.
+            cr.execute(SQL("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; %s", query))
             counts = {row[0]: (row[1], row[2]) for row in cr.fetchall()}
             self._crm_after_count(cr, keys, window_start)
         return counts

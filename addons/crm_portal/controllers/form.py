@@ -36,7 +36,16 @@ class CrmPortalForms(CrmPortal):
     def _form_by_slug(self, slug):
         """The form at ``slug`` if the visitor may fill it: published, or in
         the panel for a logged-in customer; else 404."""
-        form = request.env[FORM_MODEL].sudo().search([("slug", "=", slug or "")], limit=1)
+        # search_fetch: the form and the fields the page reads in one query.
+        form = (
+            request.env[FORM_MODEL]
+            .sudo()
+            .search_fetch(
+                [("slug", "=", slug or "")],
+                ["is_published", "show_in_portal", "type_id", "field_ids", "allowed_origins"],
+                limit=1,
+            )
+        )
         logged_in = not request.env.user._is_public()
         if not form or not (form.is_published or (form.show_in_portal and logged_in)):
             raise NotFound()
