@@ -7,3 +7,4 @@ from . import test_access_roles
 from . import test_form_http
 from . import test_form_access
 from . import test_form_queries
+from . import test_form_embed_tour
