@@ -145,3 +145,40 @@ class PortalRolesCase(PortalDataMixin, CrmRolesCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_portal_data()
+
+
+def make_public_form(env, slug, **values):
+    """A published form of a new request type with one question (the
+    position, which the customer sees in his panel), its responsible a
+    sales manager who sends the invitations."""
+    staff = new_test_user(
+        env,
+        login=f"{slug}_staff",
+        groups="sales_team.group_sale_manager",
+        email=f"{slug}.staff@example.com",
+    )
+    request_type = env["crm.portal.request.type"].create(
+        {
+            "name": f"Type of {slug}",
+            "field_definitions": [{"name": "position", "string": "Position", "type": "char"}],
+        }
+    )
+    env["crm.portal.request.stage"].create(
+        {"type_id": request_type.id, "name": "New", "customer_name": "Received"}
+    )
+    rule = request_type.field_access_ids.filtered(lambda r: r.field_name == "position")
+    rule.access = "readonly"
+    return env["crm.portal.form"].create(
+        {
+            "name": "Application",
+            "slug": slug,
+            "type_id": request_type.id,
+            "user_id": staff.id,
+            "is_published": True,
+            "register_partner": True,
+            "consent_text": "I agree.",
+            "min_fill_seconds": 0,
+            "field_ids": [(0, 0, {"access_rule_id": rule.id, "label": "Position"})],
+            **values,
+        }
+    )

@@ -15,10 +15,11 @@ import threading
 from pathlib import Path
 from unittest.mock import patch
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import ChromeBrowser
 
-POSITION = {"name": "position", "string": "Position", "type": "char"}
+from .common import make_public_form
+
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Another company's site</title></head>
 <body><h1>Apply with us</h1>
@@ -88,32 +89,8 @@ class TestFormEmbedTour(HttpCase):
         cls.addClassCleanup(cls.site.server_close)
         cls.addClassCleanup(cls.site.shutdown)
         cls.site_origin = f"http://localhost:{cls.site.server_address[1]}"
-        staff = new_test_user(
-            env, login="embed_staff", groups="sales_team.group_sale_manager",
-            email="embed.staff@example.com",
-        )  # fmt: skip
-        request_type = env["crm.portal.request.type"].create(
-            {"name": "Embedded application", "field_definitions": [POSITION]}
-        )
-        env["crm.portal.request.stage"].create(
-            {"type_id": request_type.id, "name": "New", "customer_name": "Received"}
-        )
-        rule = request_type.field_access_ids.filtered(lambda r: r.field_name == "position")
-        rule.access = "readonly"
-        cls.form = env["crm.portal.form"].create(
-            {
-                "name": "Embedded application",
-                "slug": "embedded-apply",
-                "type_id": request_type.id,
-                "user_id": staff.id,
-                "is_published": True,
-                "register_partner": True,
-                "create_portal_user": True,
-                "consent_text": "I agree.",
-                "min_fill_seconds": 0,
-                "allowed_origins": cls.site_origin,
-                "field_ids": [(0, 0, {"access_rule_id": rule.id, "label": "Position"})],
-            }
+        cls.form = make_public_form(
+            env, "embedded-apply", create_portal_user=True, allowed_origins=cls.site_origin
         )
 
     def setUp(self):
