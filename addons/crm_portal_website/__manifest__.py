@@ -15,6 +15,7 @@
     "auto_install": ["crm_portal", "website"],
     "depends": ["crm_portal", "website", "website_cf_turnstile"],
     "data": [
+        "views/website_layout.xml",
         "views/snippets/s_crm_portal_form.xml",
     ],
     "demo": [

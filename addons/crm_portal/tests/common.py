@@ -4,7 +4,8 @@ from odoo.tests import new_test_user
 
 from odoo.addons.crm_custom.tests.common import CrmRolesCase
 
-FIELDS = [
+# The fields of a job application, shared by the portal's and the forms' tests.
+APPLICATION_FIELDS = [
     {"name": "position", "string": "Position", "type": "char"},
     {"name": "years", "string": "Years", "type": "integer"},
     {"name": "letter", "string": "Letter", "type": "char"},
@@ -15,9 +16,26 @@ FIELDS = [
         "type": "selection",
         "selection": [["day", "Day"], ["night", "Night"]],
     },
+]
+FIELDS = [
+    *APPLICATION_FIELDS,
     {"name": "hr_status", "string": "Status", "type": "char"},
     {"name": "rating", "string": "Rating", "type": "integer"},
 ]
+
+
+def portal_customer(env, login, name, email=None):
+    """A customer with a portal account (password = login)."""
+    email = email or f"{login.replace('_', '.')}@example.com"
+    return new_test_user(env, login=login, groups="base.group_portal", name=name, email=email)
+
+
+def visitor_in_english(env):
+    """Pages of a public visitor (and new contacts) in English, whatever the
+    database's languages."""
+    env["res.lang"]._activate_lang("en_US")
+    env.ref("base.public_user").lang = "en_US"
+    env["ir.default"].set("res.partner", "lang", "en_US")
 
 
 class PortalDataMixin:
@@ -27,20 +45,8 @@ class PortalDataMixin:
     @classmethod
     def _setup_portal_data(cls):
         env = cls.env
-        cls.customer_user = new_test_user(
-            env,
-            login="club_customer",
-            groups="base.group_portal",
-            name="Club Customer",
-            email="club.customer@example.com",
-        )
-        cls.other_user = new_test_user(
-            env,
-            login="club_other",
-            groups="base.group_portal",
-            name="Other Customer",
-            email="club.other@example.com",
-        )
+        cls.customer_user = portal_customer(env, "club_customer", "Club Customer")
+        cls.other_user = portal_customer(env, "club_other", "Other Customer")
         cls.customer = cls.customer_user.partner_id
         cls.other_customer = cls.other_user.partner_id
         cls.request_type = env["crm.portal.request.type"].create(
@@ -124,11 +130,8 @@ class PortalDataMixin:
 
     @classmethod
     def _setup_cv_step(cls):
-        """A salesperson, and the customer's open "send your CV" step that
-        moves his request to review."""
-        cls.salesperson = new_test_user(
-            cls.env, login="club_sales", groups="crm_custom.group_crm_sales_user"
-        )
+        """The customer's open "send your CV" step that moves his request to
+        review (the salesperson is CrmRolesCase's)."""
         cls._setup_portal_data()
         cls.step = cls.env["crm.portal.step"].create(
             {

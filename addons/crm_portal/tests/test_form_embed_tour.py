@@ -18,7 +18,7 @@ from unittest.mock import patch
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import ChromeBrowser
 
-from .common import make_public_form
+from .common import make_public_form, visitor_in_english
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Another company's site</title></head>
@@ -77,9 +77,7 @@ class TestFormEmbedTour(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        env["res.lang"]._activate_lang("en_US")
-        env.ref("base.public_user").lang = "en_US"
-        env["ir.default"].set("res.partner", "lang", "en_US")
+        visitor_in_english(env)
         # The embedding site: a plain static page on another port and host name.
         cls.site_dir = tempfile.TemporaryDirectory()
         cls.addClassCleanup(cls.site_dir.cleanup)

@@ -15,20 +15,13 @@ from odoo.tools import mute_logger
 
 from odoo.addons.crm_portal.models.crm_portal_form import CrmPortalForm
 
+from .common import APPLICATION_FIELDS, portal_customer
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 FIELDS = [
-    {"name": "position", "string": "Position", "type": "char"},
-    {"name": "letter", "string": "Letter", "type": "char"},
-    {"name": "years", "string": "Years", "type": "integer"},
-    {"name": "start", "string": "Start", "type": "date"},
-    {
-        "name": "shift",
-        "string": "Shift",
-        "type": "selection",
-        "selection": [["day", "Day"], ["night", "Night"]],
-    },
+    *APPLICATION_FIELDS,
     {"name": "relocate", "string": "Relocate", "type": "boolean"},
     {"name": "alt_email", "string": "Other email", "type": "char"},
     {"name": "mobile", "string": "Mobile", "type": "char"},
@@ -94,12 +87,8 @@ class FormHttpCase(HttpCase):
         cls.q = {q.field_name or "cv": f"field_{q.id}" for q in cls.form.field_ids}
         rules["position"].access = "readonly"
         rules["letter"].access = "readonly"
-        cls.customer_user = new_test_user(
-            env,
-            login="form_customer",
-            groups="base.group_portal",
-            name="Known Customer",
-            email="known@example.com",
+        cls.customer_user = portal_customer(
+            env, "form_customer", "Known Customer", "known@example.com"
         )
         cls.known = cls.customer_user.partner_id
 

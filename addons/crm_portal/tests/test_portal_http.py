@@ -9,12 +9,14 @@ from odoo import fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import SQL, mute_logger
 
+from odoo.addons.crm_custom.tests.common import CrmRolesCase
+
 from .common import PortalDataMixin
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
 
-class PortalHttpCase(PortalDataMixin, HttpCase):
+class PortalHttpCase(PortalDataMixin, CrmRolesCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

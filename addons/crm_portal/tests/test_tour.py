@@ -2,11 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.crm_custom.tests.common import CrmRolesCase
+
 from .common import PortalDataMixin
 
 
 @tagged("post_install", "-at_install", "crm_suite_http")
-class TestPortalTour(PortalDataMixin, HttpCase):
+class TestPortalTour(PortalDataMixin, CrmRolesCase, HttpCase):
     """In Chromium: the customer logs in, opens his request, sends the CV his
     step asks for, and sees the step done and the new status."""
 

@@ -16,7 +16,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import _super_send
 from odoo.tools import mute_logger
 
-from odoo.addons.crm_portal.tests.common import make_public_form
+from odoo.addons.crm_portal.tests.common import make_public_form, visitor_in_english
 
 HUMAN = "token-of-a-human"
 PROVIDERS = {"www.recaptcha.net", "challenges.cloudflare.com"}
@@ -52,8 +52,7 @@ class TestFormCaptcha(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("en_US")
-        cls.env.ref("base.public_user").lang = "en_US"
+        visitor_in_english(cls.env)
         cls.peer = http.server.ThreadingHTTPServer(("127.0.0.1", 0), SiteverifyPeer)
         cls.peer.calls = []
         cls.peer.secret = "the-private-key"

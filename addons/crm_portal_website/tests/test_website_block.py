@@ -6,7 +6,7 @@ visitor posts it from the page."""
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.crm_portal.tests.common import make_public_form
+from odoo.addons.crm_portal.tests.common import make_public_form, visitor_in_english
 
 BLOCK = """
 <t t-name="crm_portal_website.test_block_page">
@@ -26,8 +26,7 @@ class TestWebsiteBlock(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("en_US")
-        cls.env.ref("base.public_user").lang = "en_US"
+        visitor_in_english(cls.env)
         cls.form = make_public_form(cls.env, "block-apply")
         cls.hidden = make_public_form(cls.env, "block-hidden", is_published=False)
         view = cls.env["ir.ui.view"].create(

@@ -39,7 +39,7 @@ function customerStepTour({ status, direction }) {
         },
         {
             content: "The customer club lists the requests",
-            trigger: "a[href='/my/requests']",
+            trigger: "a[href$='/my/requests']",
             run: "click",
         },
         {
@@ -180,7 +180,7 @@ registry.category("web_tour.tours").add("crm_portal_embed_signup", {
         },
         {
             content: "Logged in, the customer panel lists his requests",
-            trigger: "a[href='/my/requests']",
+            trigger: "a[href$='/my/requests']",
             run: "click",
         },
         {
