@@ -98,21 +98,31 @@ class TestFormCaptcha(HttpCase):
     def submissions(self):
         return self.env["crm.portal.form.submission"].search_count([("form_id", "=", self.form.id)])
 
+    def assert_robot_refused_human_accepted(self, token_field, logger, message):
+        """A robot's token is refused with Odoo's message and leaves nothing;
+        a human's is accepted. Returns the form page the visitor got."""
+        with mute_logger(logger):
+            page, refused = self.post(**{token_field: "a-robot's-token"})
+        self.assertEqual(refused.status_code, 403)
+        self.assertIn(message, refused.text)
+        self.assertEqual(self.submissions(), 0)
+        _page, accepted = self.post(**{token_field: HUMAN})
+        self.assertEqual(accepted.status_code, 200, accepted.text[:300])
+        self.assertEqual(self.submissions(), 1)
+        return page
+
     def test_recaptcha(self):
         self.set_param("recaptcha_public_key", "the-site-key")
         self.set_param("recaptcha_private_key", "the-private-key")
         self.set_param("recaptcha_min_score", "0.5")
-        with mute_logger("odoo.addons.google_recaptcha.models.ir_http"):
-            page, refused = self.post(recaptcha_token_response="a-robot's-token")
+        page = self.assert_robot_refused_human_accepted(
+            "recaptcha_token_response",
+            "odoo.addons.google_recaptcha.models.ir_http",
+            "The reCaptcha token is invalid.",
+        )
         self.assertIn("https://www.google.com/recaptcha/api.js?render=the-site-key", page)
         self.assertIn('data-captcha-key="the-site-key"', page)
         self.assertIn('name="recaptcha_token_response"', page)
-        self.assertEqual(refused.status_code, 403)
-        self.assertIn("The reCaptcha token is invalid.", refused.text)
-        self.assertEqual(self.submissions(), 0)
-        _page, accepted = self.post(recaptcha_token_response=HUMAN)
-        self.assertEqual(accepted.status_code, 200, accepted.text[:300])
-        self.assertEqual(self.submissions(), 1)
         path, posted = self.peer.calls[-1]
         self.assertEqual(path, "/recaptcha/api/siteverify")
         self.assertEqual(posted["secret"], "the-private-key")
@@ -121,18 +131,15 @@ class TestFormCaptcha(HttpCase):
     def test_turnstile(self):
         self.set_param("cf.turnstile_site_key", "the-turnstile-site-key")
         self.set_param("cf.turnstile_secret_key", "the-private-key")
-        with mute_logger("odoo.addons.website_cf_turnstile.models.ir_http"):
-            page, refused = self.post(turnstile_captcha="a-robot's-token")
+        page = self.assert_robot_refused_human_accepted(
+            "turnstile_captcha",
+            "odoo.addons.website_cf_turnstile.models.ir_http",
+            "The CloudFlare human validation failed.",
+        )
         self.assertIn("https://challenges.cloudflare.com/turnstile/v0/api.js", page)
         self.assertIn('data-sitekey="the-turnstile-site-key"', page)
         self.assertIn('data-response-field-name="turnstile_captcha"', page)
         self.assertNotIn("recaptcha/api.js", page, "no reCAPTCHA without its keys")
-        self.assertEqual(refused.status_code, 403)
-        self.assertIn("The CloudFlare human validation failed.", refused.text)
-        self.assertEqual(self.submissions(), 0)
-        _page, accepted = self.post(turnstile_captcha=HUMAN)
-        self.assertEqual(accepted.status_code, 200, accepted.text[:300])
-        self.assertEqual(self.submissions(), 1)
         self.assertEqual(self.peer.calls[-1][0], "/turnstile/v0/siteverify")
 
     def test_wrong_private_key_is_refused_not_accepted(self):
