@@ -30,10 +30,19 @@ def portal_customer(env, login, name, email=None):
     return new_test_user(env, login=login, groups="base.group_portal", name=name, email=email)
 
 
+def activate_lang(env, code):
+    """Install a language as an administrator does; with Website, for its
+    sites too (a site shows only its own languages)."""
+    lang = env["res.lang"]._activate_lang(code)
+    if "website" in env:
+        env["website"].search([]).language_ids |= lang
+    return lang
+
+
 def visitor_in_english(env):
     """Pages of a public visitor (and new contacts) in English, whatever the
     database's languages."""
-    env["res.lang"]._activate_lang("en_US")
+    activate_lang(env, "en_US")
     env.ref("base.public_user").lang = "en_US"
     env["ir.default"].set("res.partner", "lang", "en_US")
 

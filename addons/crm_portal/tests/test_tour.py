@@ -4,7 +4,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.crm_custom.tests.common import CrmRolesCase
 
-from .common import PortalDataMixin
+from .common import PortalDataMixin, activate_lang
 
 
 @tagged("post_install", "-at_install", "crm_suite_http")
@@ -23,7 +23,7 @@ class TestPortalTour(PortalDataMixin, CrmRolesCase, HttpCase):
         self.assertEqual(self.request.stage_id, self.stage_review)
 
     def test_customer_sends_his_cv(self):
-        self.env["res.lang"]._activate_lang("en_US")
+        activate_lang(self.env, "en_US")
         self.customer_user.lang = "en_US"
         # The login page's language (the company's default) stays the portal's.
         self.env["ir.default"].set("res.partner", "lang", "en_US")
@@ -36,7 +36,7 @@ class TestPortalTour(PortalDataMixin, CrmRolesCase, HttpCase):
         self.assert_done()
 
     def test_customer_sends_his_cv_in_persian(self):
-        self.env["res.lang"]._activate_lang("fa_IR")
+        activate_lang(self.env, "fa_IR")
         self.customer_user.lang = "fa_IR"
         self.env["ir.default"].set("res.partner", "lang", "fa_IR")
         self.env.ref("base.public_user").lang = "fa_IR"
