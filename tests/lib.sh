@@ -8,7 +8,7 @@
 #   CRM_TEST_PGDATA, CRM_TEST_PGPORT  where the local server lives when one is started
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RUN_DIR="$ROOT/.run"
-ADDONS="crm_custom,crm_telephony,crm_portal,crm_newsletter,crm_custom_sale,crm_portal_sale,crm_newsletter_sale,crm_l10n_fa_calendar,crm_custom_l10n_fa_calendar"
+ADDONS="crm_custom,crm_telephony,crm_portal,crm_newsletter,crm_custom_sale,crm_portal_sale,crm_newsletter_sale,crm_l10n_fa_calendar,crm_custom_l10n_fa_calendar,crm_portal_website"
 mkdir -p "$RUN_DIR"
 
 say() { printf '\n==> %s\n' "$*"; }

@@ -4,7 +4,7 @@
     "name": "CRM Customer Portal",
     "summary": "The customer club: customers follow their requests, orders and job "
     "applications at /my and do the steps of the company's workflow assigned to them",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite Developers",

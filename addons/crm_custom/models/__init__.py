@@ -2,6 +2,7 @@
 from . import crm_tagged_mixin
 from . import crm_customer_history_mixin
 from . import crm_progress_mixin
+from . import crm_rate_limit_mixin
 from . import account_move
 from . import crm_competitor
 from . import crm_custom_field

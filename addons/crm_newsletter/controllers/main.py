@@ -48,7 +48,9 @@ class CrmNewsletterController(http.Controller):
             return self._html(Markup("<pre>%s</pre>") % str(error), status=422)
         return self._html(body)
 
-    @http.route("/newsletter/<int:newsletter_id>", type="http", auth="public", methods=["GET"])
+    @http.route(
+        "/newsletter/<int:newsletter_id>", type="http", auth="public", methods=["GET"], website=True
+    )
     def archive(self, newsletter_id, **kwargs):
         """Public archive of the sent issues of a published newsletter."""
         newsletter = request.env["crm.newsletter"].sudo().browse(newsletter_id).exists()

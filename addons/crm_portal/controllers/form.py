@@ -36,7 +36,16 @@ class CrmPortalForms(CrmPortal):
     def _form_by_slug(self, slug):
         """The form at ``slug`` if the visitor may fill it: published, or in
         the panel for a logged-in customer; else 404."""
-        form = request.env[FORM_MODEL].sudo().search([("slug", "=", slug or "")], limit=1)
+        # search_fetch: the form and the fields the page reads in one query.
+        form = (
+            request.env[FORM_MODEL]
+            .sudo()
+            .search_fetch(
+                [("slug", "=", slug or "")],
+                ["is_published", "show_in_portal", "type_id", "field_ids", "allowed_origins"],
+                limit=1,
+            )
+        )
         logged_in = not request.env.user._is_public()
         if not form or not (form.is_published or (form.show_in_portal and logged_in)):
             raise NotFound()
@@ -79,7 +88,7 @@ class CrmPortalForms(CrmPortal):
             "posted": {},
             "error": False,
             "html_data": {"lang": lang.replace("_", "-"), "dir": lang_data.direction or "ltr"},
-            "captcha_key": self._captcha_site_key(),
+            "captcha": self._captcha_keys(),
         }
         page.update(values or {})
         response = request.render("crm_portal.public_form_page", page, status=status)
@@ -90,10 +99,17 @@ class CrmPortalForms(CrmPortal):
                 response.headers[header] = value
         return response
 
-    def _captcha_site_key(self):
-        if "_verify_request_recaptcha_token" not in dir(request.env["ir.http"]):
-            return False
-        return request.env["ir.config_parameter"].sudo().get_param("recaptcha_public_key")
+    def _captcha_keys(self):
+        """The site keys of Odoo's captcha modules that are installed and
+        configured: {"recaptcha": key, "turnstile": key} (False when not)."""
+        IrHttp = request.env["ir.http"]
+        param = request.env["ir.config_parameter"].sudo().get_param
+        return {
+            "recaptcha": hasattr(IrHttp, "_verify_recaptcha_token")
+            and param("recaptcha_public_key"),
+            "turnstile": hasattr(IrHttp, "_verify_turnstile_token")
+            and param("cf.turnstile_site_key"),
+        }
 
     def _check_captcha(self):
         """Odoo's own captcha (google_recaptcha, website_cf_turnstile) when

@@ -19,6 +19,12 @@ MAX_SEARCH_LENGTH = 100
 FLASH_KEY = "crm_portal_flash"
 
 
+def customer_post(path):
+    """The route of a form the logged-in customer posts from his panel
+    (Odoo's CSRF check applies)."""
+    return http.route([path], type="http", auth="user", methods=["POST"], website=True)
+
+
 class CrmPortal(CustomerPortal):
     def _prepare_portal_layout_values(self):
         """Every /my page declares its language and direction on <html>, so a
@@ -266,13 +272,7 @@ class CrmPortal(CustomerPortal):
             )
         return uploads
 
-    @http.route(
-        ["/my/requests/<int:request_id>/answers"],
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @customer_post("/my/requests/<int:request_id>/answers")
     def portal_request_answers(self, request_id, **kw):
         request_sudo = self._request_for_customer(request_id)
         try:
@@ -285,13 +285,7 @@ class CrmPortal(CustomerPortal):
             self._flash(_("Your changes are saved."), "success")
         return request.redirect(f"/my/requests/{request_id}")
 
-    @http.route(
-        ["/my/requests/<int:request_id>/documents"],
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @customer_post("/my/requests/<int:request_id>/documents")
     def portal_request_documents(self, request_id, **kw):
         request_sudo = self._request_for_customer(request_id)
         uploads = self._posted_uploads(request_sudo._customer_upload_limit_mb())
@@ -366,13 +360,7 @@ class CrmPortal(CustomerPortal):
         )
         return request.render("crm_portal.portal_my_steps", values)
 
-    @http.route(
-        ["/my/steps/<int:step_id>/done"],
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @customer_post("/my/steps/<int:step_id>/done")
     def portal_step_done(self, step_id, **kw):
         step = request.env["crm.portal.step"].browse(step_id).exists()
         if not step or not step.has_access("read"):

@@ -15,3 +15,4 @@ from . import crm_portal_form_usage
 from . import crm_portal_form_field
 from . import crm_portal_form
 from . import crm_portal_form_submission
+from . import res_partner

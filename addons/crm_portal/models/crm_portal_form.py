@@ -202,7 +202,7 @@ class CrmPortalForm(models.Model):
         exceeded = (
             self.env["crm.portal.form.usage"]
             .sudo()
-            ._crm_hit(
+            ._crm_rate_exceeded(
                 {f"form:{self.id}": self.rate_limit_form, f"ip:{self.id}:{ip}": self.rate_limit_ip}
             )
         )
@@ -354,7 +354,10 @@ class CrmPortalForm(models.Model):
         """(partner, matched by) of the phone book's customer the visitor may
         be: by email, then E.164 phone, then company name."""
         Partner = self.env["res.partner"].sudo().with_context(active_test=True)
-        by_email = Partner.search([("email_normalized", "=", contact["email"])], limit=1)
+        # order="id": the oldest, and no sort of the matches by name.
+        by_email = Partner.search(
+            [("email_normalized", "=", contact["email"])], limit=1, order="id"
+        )
         if by_email:
             return by_email, "email"
         phone = contact.get("phone") and self._normalize_phone(contact["phone"])

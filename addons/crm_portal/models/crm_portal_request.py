@@ -333,29 +333,31 @@ class CrmPortalRequest(models.Model):
             )
             message._crm_apply_system_tags(["sms_sent"])
 
-    def _notify_customer_with(self, template, render_ids=None):
-        """Post ``template`` rendered in the customer's language to him."""
+    def _notify_customer_with(self, template, render_ids=None, partner=None):
+        """Post ``template`` (rendered on ``render_ids``, by default this
+        request) to the customer — or ``partner`` — in his language."""
         self.ensure_one()
         if not template:
             return self.env["mail.message"]
         template = template.sudo()
+        partner = partner or self.partner_id
         render_ids = render_ids or self.ids
         record_id = render_ids[0]
         subject = template._render_field("subject", render_ids, compute_lang=True)[record_id]
         body = template._render_field("body_html", render_ids, compute_lang=True)[record_id]
         message = (
             self.sudo()
-            .with_context(lang=self.partner_id.lang or self.env.lang)
+            .with_context(lang=partner.lang or self.env.lang)
             .message_post(
                 body=body,
                 subject=subject,
-                partner_ids=self.partner_id.ids,
+                partner_ids=partner.ids,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
                 email_layout_xmlid="mail.mail_notification_light",
             )
         )
-        if self.partner_id.email:
+        if partner.email:
             message._crm_apply_system_tags(["email_sent"])
         return message
 

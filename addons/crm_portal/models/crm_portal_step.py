@@ -111,19 +111,10 @@ class CrmPortalStep(models.Model):
         template = self.env.ref("crm_portal.mail_template_step_new", raise_if_not_found=False)
         if not template or self.state != "open":
             return
-        body = template.sudo()._render_field("body_html", self.ids, compute_lang=True)[self.id]
-        subject = template.sudo()._render_field("subject", self.ids, compute_lang=True)[self.id]
-        request = self.request_id.sudo().with_context(lang=self.partner_id.lang or self.env.lang)
-        message = request.message_post(
-            body=body,
-            subject=subject,
-            partner_ids=self.partner_id.ids,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            email_layout_xmlid="mail.mail_notification_light",
+        # Rendered on the step, posted on its request's chatter.
+        self.request_id.sudo()._notify_customer_with(
+            template, render_ids=self.ids, partner=self.partner_id
         )
-        if self.partner_id.email:
-            message._crm_apply_system_tags(["email_sent"])
 
     # ------------------------------------------------------------------
     # Done by the customer

@@ -6,3 +6,5 @@ from . import test_tour
 from . import test_access_roles
 from . import test_form_http
 from . import test_form_access
+from . import test_form_queries
+from . import test_form_embed_tour

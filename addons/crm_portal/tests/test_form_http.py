@@ -15,20 +15,13 @@ from odoo.tools import mute_logger
 
 from odoo.addons.crm_portal.models.crm_portal_form import CrmPortalForm
 
+from .common import APPLICATION_FIELDS, activate_lang, portal_customer
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 FIELDS = [
-    {"name": "position", "string": "Position", "type": "char"},
-    {"name": "letter", "string": "Letter", "type": "char"},
-    {"name": "years", "string": "Years", "type": "integer"},
-    {"name": "start", "string": "Start", "type": "date"},
-    {
-        "name": "shift",
-        "string": "Shift",
-        "type": "selection",
-        "selection": [["day", "Day"], ["night", "Night"]],
-    },
+    *APPLICATION_FIELDS,
     {"name": "relocate", "string": "Relocate", "type": "boolean"},
     {"name": "alt_email", "string": "Other email", "type": "char"},
     {"name": "mobile", "string": "Mobile", "type": "char"},
@@ -52,7 +45,7 @@ class FormHttpCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        env["res.lang"]._activate_lang("en_US")
+        activate_lang(env, "en_US")
         cls.campaign = env["utm.campaign"].create({"name": "Form test campaign"})
         cls.team = env["crm.team"].create({"name": "Form team"})
         cls.staff = new_test_user(
@@ -94,12 +87,8 @@ class FormHttpCase(HttpCase):
         cls.q = {q.field_name or "cv": f"field_{q.id}" for q in cls.form.field_ids}
         rules["position"].access = "readonly"
         rules["letter"].access = "readonly"
-        cls.customer_user = new_test_user(
-            env,
-            login="form_customer",
-            groups="base.group_portal",
-            name="Known Customer",
-            email="known@example.com",
+        cls.customer_user = portal_customer(
+            env, "form_customer", "Known Customer", "known@example.com"
         )
         cls.known = cls.customer_user.partner_id
 
@@ -192,8 +181,8 @@ class FormHttpCase(HttpCase):
         self.assertIn("/forms/test-apply?embed=1", self.form.embed_snippet)
 
     def test_page_in_visitor_language_rtl(self):
-        self.env["res.lang"]._activate_lang("fa_IR")
-        self.env["res.lang"]._activate_lang("he_IL")
+        activate_lang(self.env, "fa_IR")
+        activate_lang(self.env, "he_IL")
         for lang, tag in (("fa_IR", 'lang="fa-IR"'), ("he_IL", 'lang="he-IL"')):
             response = self.url_open(f"/forms/test-apply?lang={lang}")
             self.assertIn('dir="rtl"', response.text)
@@ -252,7 +241,7 @@ class FormHttpCase(HttpCase):
 
     def test_invitation_in_visitor_language(self):
         # Hebrew: Odoo translates its invitation to he (not to fa yet).
-        self.env["res.lang"]._activate_lang("he_IL")
+        activate_lang(self.env, "he_IL")
         # Odoo's own Hebrew terms of the invitation (a database made without
         # the language has none).
         self.env["ir.module.module"]._load_module_terms(["portal", "auth_signup"], ["he_IL"])
@@ -445,7 +434,7 @@ class FormHttpCase(HttpCase):
             self.assertEqual(self.submit().status_code, 200)
 
     def test_refusal_message_in_visitor_language(self):
-        self.env["res.lang"]._activate_lang("fa_IR")
+        activate_lang(self.env, "fa_IR")
         response = self.submit(self.data(form_lang="fa_IR", crm_website="x"))
         self.assertEqual(response.status_code, 400)
         self.assertIn('dir="rtl"', response.text)

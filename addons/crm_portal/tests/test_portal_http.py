@@ -9,12 +9,14 @@ from odoo import fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import SQL, mute_logger
 
-from .common import PortalDataMixin
+from odoo.addons.crm_custom.tests.common import CrmRolesCase
+
+from .common import PortalDataMixin, activate_lang
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
 
-class PortalHttpCase(PortalDataMixin, HttpCase):
+class PortalHttpCase(PortalDataMixin, CrmRolesCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -67,7 +69,7 @@ class TestPortalPages(PortalHttpCase):
 
     def test_standard_titles_in_the_customer_language(self):
         self.env.company.crm_portal_requests_title = False
-        self.env["res.lang"]._activate_lang("fa_IR")
+        activate_lang(self.env, "fa_IR")
         self.env["ir.module.module"]._load_module_terms(["crm_portal"], ["fa_IR"])
         self.customer_user.lang = "fa_IR"
         self.login_customer()
@@ -129,7 +131,7 @@ class TestPortalPages(PortalHttpCase):
         self.assertNotIn("Other's CV", page.text)
 
     def test_persian_page_is_right_to_left(self):
-        self.env["res.lang"]._activate_lang("fa_IR")
+        activate_lang(self.env, "fa_IR")
         self.customer_user.lang = "fa_IR"
         self.login_customer()
         page = self.url_open(f"/my/requests/{self.request.id}")

@@ -2,11 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import HttpCase, tagged
 
-from .common import PortalDataMixin
+from odoo.addons.crm_custom.tests.common import CrmRolesCase
+
+from .common import PortalDataMixin, activate_lang
 
 
 @tagged("post_install", "-at_install", "crm_suite_http")
-class TestPortalTour(PortalDataMixin, HttpCase):
+class TestPortalTour(PortalDataMixin, CrmRolesCase, HttpCase):
     """In Chromium: the customer logs in, opens his request, sends the CV his
     step asks for, and sees the step done and the new status."""
 
@@ -21,7 +23,7 @@ class TestPortalTour(PortalDataMixin, HttpCase):
         self.assertEqual(self.request.stage_id, self.stage_review)
 
     def test_customer_sends_his_cv(self):
-        self.env["res.lang"]._activate_lang("en_US")
+        activate_lang(self.env, "en_US")
         self.customer_user.lang = "en_US"
         # The login page's language (the company's default) stays the portal's.
         self.env["ir.default"].set("res.partner", "lang", "en_US")
@@ -34,7 +36,7 @@ class TestPortalTour(PortalDataMixin, HttpCase):
         self.assert_done()
 
     def test_customer_sends_his_cv_in_persian(self):
-        self.env["res.lang"]._activate_lang("fa_IR")
+        activate_lang(self.env, "fa_IR")
         self.customer_user.lang = "fa_IR"
         self.env["ir.default"].set("res.partner", "lang", "fa_IR")
         self.env.ref("base.public_user").lang = "fa_IR"

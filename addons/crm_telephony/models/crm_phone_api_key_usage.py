@@ -1,41 +1,27 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import time
-from datetime import UTC, datetime, timedelta
-
-from odoo import api, fields, models, sql_db
+from odoo import api, fields, models
 from odoo.tools import SQL
 
-WINDOW_SECONDS = 60
+from odoo.addons.crm_custom.models.crm_rate_limit_mixin import minute_start
 
-
-def minute_start(epoch):
-    """The naive UTC start of the minute holding ``epoch`` (Odoo's Datetime format)."""
-    start = int(epoch // WINDOW_SECONDS) * WINDOW_SECONDS
-    return datetime.fromtimestamp(start, UTC).replace(tzinfo=None)
+# minute_start: the window of a hit, as the telephony tests name it.
+__all__ = ["CrmPhoneApiKeyUsage", "minute_start"]
 
 
 class CrmPhoneApiKeyUsage(models.Model):
-    """Requests of each API key per minute, shared by every Odoo worker.
-
-    The count lives in PostgreSQL rather than in a worker's memory, so the
-    limit holds whatever the number of workers and survives restarts. It is
-    a sliding window approximated from two fixed minutes: the current one,
-    plus the previous one weighted by how much of it the last 60 seconds
-    still cover; unlike a bare fixed window it lets no burst of twice the
-    limit through across a minute boundary.
-    """
+    """Requests of each API key per minute, shared by every Odoo worker
+    (crm_custom's rate limiter, ``crm.rate.limit.mixin``)."""
 
     _name = "crm.phone.api.key.usage"
+    _inherit = ["crm.rate.limit.mixin"]
     _description = "Telephony API Key Usage"
-    _log_access = False
-    _order = "window_start desc"
+    _log_access = False  # counters, not records anyone edits
+    _rate_key_field = "key_id"
 
     # The public key id, not a many2one: counting must not wait on a lock of
     # the key's row, nor see a key only through the request's transaction.
     key_id = fields.Char(string="Key ID", required=True, readonly=True)
-    window_start = fields.Datetime(required=True, readonly=True)
-    hits = fields.Integer(required=True, readonly=True, default=0)
 
     _sql_constraints = [
         (
@@ -51,67 +37,22 @@ class CrmPhoneApiKeyUsage(models.Model):
 
         Also stamps the key's ``last_used``, at most once a minute.
         """
-        now = time.time() if now is None else now
-        current = minute_start(now)
-        hits, previous_hits = self._crm_count_hit(key_id, current)
-        previous_weight = 1 - (now % WINDOW_SECONDS) / WINDOW_SECONDS
-        return hits + previous_hits * previous_weight > limit
+        return bool(self._crm_rate_exceeded({key_id: limit}, now=now))
 
-    @api.model
-    def _crm_count_hit(self, key_id, window_start):
-        """Add one hit to the window; return its hits and the previous window's.
-
-        Raw SQL because the increment must be atomic between workers: the
-        ORM's read-then-write would lose concurrent hits, INSERT ... ON
-        CONFLICT DO UPDATE cannot. It runs in its own short transaction,
-        committed at once: every worker sees the hit immediately (not when the
-        request commits), the row lock lasts one statement instead of the
-        whole request, and a request failing later still counts. READ
-        COMMITTED so that two workers hitting the same row queue on its lock
-        instead of one failing with a serialization error.
-
-        ``last_used`` is stamped here for the same reason: written by each
-        request's own transaction, that one row made concurrent requests of a
-        key fail with serialization errors, which Odoo retries after sleeping
-        up to seconds (bench_ami_to_popup.py: popup p95 over 2 s).
-        """
-        previous = window_start - timedelta(seconds=WINDOW_SECONDS)
-        query = SQL(
-            """
-            WITH hit AS (
-                INSERT INTO crm_phone_api_key_usage (key_id, window_start, hits)
-                VALUES (%(key)s, %(current)s, 1)
-                ON CONFLICT (key_id, window_start)
-                DO UPDATE SET hits = crm_phone_api_key_usage.hits + 1
-                RETURNING hits
+    def _crm_after_count(self, cr, keys, window_start):
+        """Stamp ``last_used`` in the counter's own transaction: written by
+        each request's own transaction, that one row made concurrent requests
+        of a key fail with serialization errors, which Odoo retries after
+        sleeping up to seconds (bench_ami_to_popup.py: popup p95 over 2 s).
+        A usage stamp, not an edit of the key: write_date stays as it was."""
+        cr.execute(
+            SQL(
+                """
+                UPDATE crm_phone_api_key SET last_used = %(current)s
+                 WHERE key_id = ANY(%(keys)s)
+                   AND (last_used IS NULL OR last_used < %(current)s)
+                """,
+                keys=list(keys),
+                current=window_start,
             )
-            SELECT hit.hits, COALESCE((
-                SELECT hits FROM crm_phone_api_key_usage
-                 WHERE key_id = %(key)s AND window_start = %(previous)s
-            ), 0)
-              FROM hit
-            """,
-            key=key_id,
-            current=window_start,
-            previous=previous,
         )
-        # A usage stamp, not an edit of the key: write_date stays as it was.
-        stamp = SQL(
-            """
-            UPDATE crm_phone_api_key SET last_used = %(current)s
-             WHERE key_id = %(key)s AND (last_used IS NULL OR last_used < %(current)s)
-            """,
-            key=key_id,
-            current=window_start,
-        )
-        with sql_db.db_connect(self.env.cr.dbname).cursor() as cr:
-            cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
-            cr.execute(query)
-            counts = cr.fetchone()
-            cr.execute(stamp)
-            return counts
-
-    @api.autovacuum
-    def _gc_old_windows(self):
-        horizon = minute_start(time.time()) - timedelta(seconds=WINDOW_SECONDS)
-        self.sudo().search([("window_start", "<", horizon)]).unlink()

@@ -1,0 +1,2 @@
+from . import test_website_block
+from . import test_captcha
