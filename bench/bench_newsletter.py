@@ -527,6 +527,23 @@ def bench_segment(env, customers, lines, repeats):
     env.cr.rollback()
 
 
+def pause_between_batches(seconds):
+    """Make the queue worker wait after each batch of mails it committed, so
+    that a test can kill it half-way (tests/test_newsletter_killed_worker.py)."""
+    if not seconds:
+        return
+    import odoo.tools
+
+    split_every = odoo.tools.split_every
+
+    def slow_split_every(size, iterable, piece_maker=tuple):
+        for piece in split_every(size, iterable, piece_maker):
+            yield piece
+            time.sleep(seconds)
+
+    odoo.tools.split_every = slow_split_every
+
+
 def argparse_hidden():
     import argparse
 
@@ -551,6 +568,8 @@ def main():
     parser.add_argument("--segment-customers", type=int, default=0)
     parser.add_argument("--kill", type=int, default=0, help="recipients of the killed-worker check")
     parser.add_argument("--process-queue", action="store_true", help=argparse_hidden())
+    parser.add_argument("--process-mailing", type=int, help=argparse_hidden())
+    parser.add_argument("--batch-pause", type=float, default=0.0, help=argparse_hidden())
     parser.add_argument("--segment-lines", type=int, default=5_000_000)
     parser.add_argument("--segment-repeats", type=int, default=7, help="counts timed per rule")
     args = parser.parse_args()
@@ -561,6 +580,14 @@ def main():
             return
         if args.process_queue:  # the worker of --kill
             env["mailing.mailing"]._process_mass_mailing_queue()
+            return
+        if args.process_mailing:  # the worker of tests/test_newsletter_killed_worker.py
+            pause_between_batches(args.batch_pause)
+            # what the queue's cron does for each mailing of the queue, for
+            # this one only (other mailings of the database are left alone)
+            mailing = env["mailing.mailing"].browse(args.process_mailing)
+            mailing.state = "sending"
+            mailing._action_send_mail()
             return
         if args.kill:
             bench_kill(env, args.kill, args.config)
