@@ -18,7 +18,7 @@ class MailingMailing(models.Model):
         already reached by the mailing, and the contacts of an email with
         their subscriptions. Odoo has neither (it reads whole lists instead);
         without them each look-up would scan every trace of the mailing."""
-        super().init()
+        res = super().init()
         cr = self.env.cr
         create_index(
             cr, "crm_newsletter_mailing_trace_mailing_email_idx", "mailing_trace",
@@ -28,6 +28,7 @@ class MailingMailing(models.Model):
             cr, "crm_newsletter_mailing_contact_email_idx", "mailing_contact",
             ["email_normalized"], where="email_normalized IS NOT NULL",
         )  # fmt: skip
+        return res
 
     def _get_recipients(self):
         # A segment is recomputed when the mailing really starts (a scheduled

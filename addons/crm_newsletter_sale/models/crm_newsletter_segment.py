@@ -24,7 +24,7 @@ class CrmNewsletterSegment(models.Model):
 
         Created here, from this bridge, because they serve only its queries;
         ``create_index`` skips an index that already exists."""
-        super().init()
+        res = super().init()
         cr = self.env.cr
         create_index(
             cr, "crm_newsletter_sale_order_line_product_partner_idx", "sale_order_line",
@@ -34,6 +34,7 @@ class CrmNewsletterSegment(models.Model):
             cr, "crm_newsletter_sale_order_purchase_idx", "sale_order",
             ["partner_id", "date_order", "amount_total"], where="state = 'sale'",
         )  # fmt: skip
+        return res
 
     @api.model
     def _purchase_sql(self):
