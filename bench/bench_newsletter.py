@@ -261,11 +261,17 @@ def run_variant(env, args, label, size, record, mailing_id, sink):
     started, queued = result["started"], result["queued"]
     render = size / (queued - started)
     delivery = sum(counts.values()) / max(delivered_at - queued, 1e-9)
+    delivered = (
+        "not delivered (--no-deliver)"
+        if args.no_deliver
+        else f"delivered {delivery:6.0f} mails/s, last delivered after "
+        f"{delivered_at - started:6.1f} s"
+    )
     print(
         f"{label:>8} {size:>7}: render+queue {render:7.0f} mails/s ({queued - started:6.1f} s), "
-        f"delivered {delivery:6.0f} mails/s, last delivered after {delivered_at - started:6.1f} s; "
+        f"{delivered}; "
         f"peak memory of the worker {result['peak_queue_mb']:4.0f} MB render+queue, "
-        f"{result['peak_mb']:4.0f} MB with delivery; delivered {len(counts)} of {size}, "
+        f"{result['peak_mb']:4.0f} MB at the end; delivered {len(counts)} of {size}, "
         f"{duplicates} more than once; worker CPU render+queue {result['cpu_queue']:.1f} s, "
         f"delivery {result['cpu_deliver']:.1f} s",
         flush=True,
