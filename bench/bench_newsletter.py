@@ -15,13 +15,18 @@ what the cron runs: rendering and queueing the mails, commits per batch), then
 through Odoo's own mail sending (``mail.mail.send`` in batches of 1,000, as
 its mail queue does, restricted to the run's mailing) to a local
 SMTP sink on loopback (aiosmtpd), which counts every recipient and keeps no
-message. Printed per variant: render+queue mails/s, delivered mails/s, time
-until the last mail is delivered, peak memory (RSS of this process, which runs
-Odoo), duplicates and missing recipients, and progress samples read from a
-second connection while the send runs (what the issue's progress bar shows).
+message. Each variant runs in a worker process of its own, as a cron worker
+would, so that its peak memory (the kernel's high-water mark, VmHWM) is its
+own. Printed per variant: render+queue mails/s, delivered mails/s, time
+until the last mail is delivered, the worker's peak memory after
+render+queue and after delivery, duplicates and missing recipients, and
+progress samples read from a second connection while the send runs (what
+the issue's progress bar shows). ``--vanilla-sizes 10000`` leaves vanilla
+out of the larger runs (it takes about four times as long).
 
 With ``--segment-customers`` it also loads that many customers with
-``--segment-lines`` sales order lines and times a segment count.
+``--segment-lines`` sales order lines and times each rule kind's count
+(p50/p95 of ``--segment-repeats`` counts).
 
 Use a database of its own (it commits), with crm_newsletter installed:
 
@@ -59,7 +64,7 @@ class CountingSink:
         with self.lock:
             for recipient in envelope.rcpt_tos:
                 self.recipients[recipient] += 1
-            self.last_delivery = time.perf_counter()
+            self.last_delivery = time.time()  # compared with the worker's clock
         return "250 OK"
 
     def total(self):
@@ -73,41 +78,36 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def rss_mb():
+def memory_mb(field="VmHWM"):
+    """This process's peak (VmHWM) or current (VmRSS) resident memory."""
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return 0.0
 
 
-class Sampler(threading.Thread):
-    """Samples this process's RSS, and the mailing's trace count from a
-    connection of its own (the progress another user sees on the issue)."""
+class ProgressSampler(threading.Thread):
+    """Reads the issue's sending progress (its mailing's traces, what the
+    progress bar of the issue shows) from a connection of its own while the
+    worker process sends."""
 
     def __init__(self, registry, mailing_id, total):
         super().__init__(daemon=True)
         self.registry, self.mailing_id, self.total = registry, mailing_id, total
-        self.peak_rss = rss_mb()
         self.progress = []
         self.stop = threading.Event()
         self.started = time.perf_counter()
 
     def run(self):
-        ticks = 0
-        while not self.stop.wait(0.2):
-            self.peak_rss = max(self.peak_rss, rss_mb())
-            ticks += 1
-            if ticks % 25 == 0:
-                with self.registry.cursor() as cr:
-                    cr.execute(
-                        "SELECT COUNT(*) FROM mailing_trace WHERE mass_mailing_id = %s",
-                        [self.mailing_id],
-                    )
-                    done = cr.fetchone()[0]
-                self.progress.append(
-                    (time.perf_counter() - self.started, 100.0 * done / self.total)
+        while not self.stop.wait(5):
+            with self.registry.cursor() as cr:
+                cr.execute(
+                    "SELECT COUNT(*) FROM mailing_trace WHERE mass_mailing_id = %s",
+                    [self.mailing_id],
                 )
+                done = cr.fetchone()[0]
+            self.progress.append((time.perf_counter() - self.started, 100.0 * done / self.total))
 
 
 def load_list(env, size):
@@ -160,11 +160,12 @@ def make_issue(env, mailing_list, size):
     )  # fmt: skip
 
 
-def deliver(env, mailing, sink, size, deadline):
+def deliver(env, mailing, deadline_s=3600):
     """Send the mailing's queued mails as Odoo's mail queue does (batches of
     1,000 through ``mail.mail.send``, committed), until none is left. Only
     this mailing's mails: other runs on the database keep theirs."""
     Mail = env["mail.mail"]
+    deadline = time.perf_counter() + deadline_s
     while time.perf_counter() < deadline:
         batch = Mail.search(
             [("mailing_id", "=", mailing.id), ("state", "=", "outgoing")], limit=1000
@@ -174,11 +175,6 @@ def deliver(env, mailing, sink, size, deadline):
         batch.send(auto_commit=True)
         env.cr.commit()
         env.invalidate_all()
-    # the sink may still be acknowledging the last message
-    for _ in range(50):
-        if sink.total() >= size:
-            break
-        time.sleep(0.1)
 
 
 def sink_server(env, port):
@@ -191,47 +187,102 @@ def sink_server(env, port):
     return server
 
 
-def run_variant(env, label, size, mailing, sink, start_queue, no_deliver=False):
-    sink.reset()
-    sampler = Sampler(env.registry, mailing.id, size)
-    sampler.start()
-    started = time.perf_counter()
+def run_worker(env, variant, record_id, server_id, no_deliver):
+    """The worker process of one variant (``--worker``), as an Odoo cron
+    worker runs it: put the mailing in the queue (vanilla) or send the issue
+    (ours), process mass mailing's queue (render and queue the mails), then
+    send the queued mails. Prints its timings and peak memory as JSON."""
+    import json
+
+    started = time.time()
     cpu_started = time.process_time()
-    start_queue()
-    mailing.mail_server_id = sink.server
+    if variant == "ours":
+        issue = env["crm.newsletter.issue"].browse(record_id)
+        issue.action_send()
+        mailing = issue.mailing_id
+    else:
+        mailing = env["mailing.mailing"].browse(record_id)
+        mailing.action_put_in_queue()
+    mailing.mail_server_id = server_id
     env.cr.commit()
     env["mailing.mailing"]._process_mass_mailing_queue()
     env.cr.commit()
-    queued = time.perf_counter()
+    queued = time.time()
     cpu_queued = time.process_time()
+    peak_queue = memory_mb()
     if no_deliver:
         # render+queue only: the queued mails are dropped, not sent
         env.cr.execute("DELETE FROM mail_mail WHERE mailing_id = %s", [mailing.id])
         env.cr.commit()
     else:
-        deliver(env, mailing, sink, size, deadline=queued + 3600)
+        deliver(env, mailing)
+    print(
+        "WORKER "
+        + json.dumps(
+            {
+                "started": started, "queued": queued, "finished": time.time(),
+                "cpu_queue": cpu_queued - cpu_started,
+                "cpu_deliver": time.process_time() - cpu_queued,
+                "peak_queue_mb": peak_queue, "peak_mb": memory_mb(), "mailing_id": mailing.id,
+            }
+        ),
+        flush=True,
+    )  # fmt: skip
+
+
+def run_variant(env, args, label, size, record, mailing_id, sink):
+    """Run one variant in a worker process of its own (its peak memory is
+    its own, not what earlier variants left in this process) and print its
+    figures; the sink, in this process, counts what is delivered."""
+    import json
+    import subprocess
+    import sys
+
+    sink.reset()
+    sampler = ProgressSampler(env.registry, mailing_id, size)
+    sampler.start()
+    command = [sys.executable, __file__, "--db", env.cr.dbname, "--config", args.config,
+               "--sizes", "--worker", label, str(record.id), str(sink.server.id)]  # fmt: skip
+    if args.no_deliver:
+        command.append("--no-deliver")
+    output = subprocess.run(command, check=True, capture_output=True, text=True, timeout=7200)
+    line = next(row for row in output.stdout.splitlines() if row.startswith("WORKER "))
+    result = json.loads(line[len("WORKER ") :])
+    # the sink may still be acknowledging the last message
+    for _ in range(50):
+        if sink.total() >= size or args.no_deliver:
+            break
+        time.sleep(0.1)
     sampler.stop.set()
     sampler.join()
-    delivered_at = sink.last_delivery or time.perf_counter()
     counts = sink.recipients
+    delivered_at = sink.last_delivery or result["finished"]
     duplicates = sum(1 for count in counts.values() if count > 1)
+    started, queued = result["started"], result["queued"]
     render = size / (queued - started)
     delivery = sum(counts.values()) / max(delivered_at - queued, 1e-9)
+    delivered = (
+        "not delivered (--no-deliver)"
+        if args.no_deliver
+        else f"delivered {delivery:6.0f} mails/s, last delivered after "
+        f"{delivered_at - started:6.1f} s"
+    )
     print(
         f"{label:>8} {size:>7}: render+queue {render:7.0f} mails/s ({queued - started:6.1f} s), "
-        f"delivered {delivery:6.0f} mails/s, last delivered after {delivered_at - started:6.1f} s, "
-        f"peak RSS {sampler.peak_rss:6.0f} MB; delivered {len(counts)} of {size}, "
-        f"{duplicates} duplicated; CPU of this process: render+queue "
-        f"{cpu_queued - cpu_started:.1f} s, delivery {time.process_time() - cpu_queued:.1f} s",
+        f"{delivered}; "
+        f"peak memory of the worker {result['peak_queue_mb']:4.0f} MB render+queue, "
+        f"{result['peak_mb']:4.0f} MB at the end; delivered {len(counts)} of {size}, "
+        f"{duplicates} more than once; worker CPU render+queue {result['cpu_queue']:.1f} s, "
+        f"delivery {result['cpu_deliver']:.1f} s",
         flush=True,
     )
     if sampler.progress:
-        shown = ", ".join(f"{at:.0f}s:{pct:.0f}%" for at, pct in sampler.progress[:8])
+        shown = ", ".join(f"{at:.0f}s:{pct:.0f}%" for at, pct in sampler.progress[:10])
         print(f"{'':>8} progress seen from another connection: {shown}", flush=True)
     return render
 
 
-def bench_sending(env, sizes, variants, no_deliver=False):
+def bench_sending(env, args):
     from aiosmtpd.controller import Controller
 
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's per-command log
@@ -240,14 +291,15 @@ def bench_sending(env, sizes, variants, no_deliver=False):
     port = free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port, data_size_limit=1024 * 1024)
     controller.start()
+    vanilla_sizes = args.sizes if args.vanilla_sizes is None else args.vanilla_sizes
     try:
         sink.server = sink_server(env, port)
         env["ir.config_parameter"].set_param("mail.catchall.domain", "bench.example.com")
         env.cr.commit()
-        for size in sizes:
+        for size in args.sizes:
             mailing_list = load_list(env, size)
             issue = make_issue(env, mailing_list, size)
-            issue._sync_mailing()  # the same HTML for vanilla (tracked item links included)
+            issue._sync_mailing()  # the same HTML for vanilla
             html = re.sub(r"\s+", " ", issue.body_html)
             env.cr.commit()
             vanilla = env["mailing.mailing"].create(
@@ -262,13 +314,13 @@ def bench_sending(env, sizes, variants, no_deliver=False):
             )
             env.cr.commit()
             rates = {}
-            if "vanilla" in variants:
+            if "vanilla" in args.variants and size in vanilla_sizes:
                 rates["vanilla"] = run_variant(
-                    env, "vanilla", size, vanilla, sink, vanilla.action_put_in_queue, no_deliver
+                    env, args, "vanilla", size, vanilla, vanilla.id, sink
                 )
-            if "ours" in variants:
+            if "ours" in args.variants:
                 rates["ours"] = run_variant(
-                    env, "ours", size, issue.mailing_id, sink, issue.action_send, no_deliver
+                    env, args, "ours", size, issue, issue.mailing_id.id, sink
                 )
             if len(rates) == 2:
                 print(
@@ -320,7 +372,11 @@ def bench_kill(env, size, config):
         env["crm.newsletter.issue"]._resume_interrupted_sends()
         env["mailing.mailing"]._process_mass_mailing_queue()
         env.cr.commit()
-        deliver(env, mailing, sink, size, deadline=time.perf_counter() + 3600)
+        deliver(env, mailing)
+        for _ in range(50):  # the sink may still be acknowledging the last message
+            if sink.total() >= size:
+                break
+            time.sleep(0.1)
     finally:
         controller.stop()
     counts = sink.recipients
@@ -334,7 +390,10 @@ def bench_kill(env, size, config):
 
 def load_customers(env, customers, lines):
     """``customers`` partners, ``lines`` confirmed order lines over
-    ``lines // 5`` orders (set-based SQL, committed once)."""
+    ``lines // 5`` orders (set-based SQL, committed once). Orders go to the
+    customers unevenly, as in a real shop: a few buy often, a quarter never
+    (customer k of N gets its orders where r² falls in [k/N, (k+1)/N), r
+    spread evenly by a multiplicative hash of the order number)."""
     cr = env.cr
     cr.execute("SELECT COUNT(*) FROM res_partner WHERE name LIKE 'Bench customer %%'")
     if cr.fetchone()[0] >= customers:
@@ -368,7 +427,8 @@ def load_customers(env, customers, lines):
         SELECT 'BENCH' || n, p, p, p, %(pricelist)s, %(company)s, %(currency)s, 'sale',
                now() - (n %% 700) * interval '1 day', (n %% 500) + 10, (n %% 500) + 10,
                now(), now()
-          FROM (SELECT n, %(low)s + (n::bigint * 7919) %% (%(high)s - %(low)s + 1) AS p
+          FROM (SELECT n, %(low)s + floor((%(high)s - %(low)s + 1)
+                                          * power(((n * 7919) %% 1000003) / 1000003.0, 2))::int AS p
                   FROM generate_series(1, %(orders)s) n) s
         """,
         {"pricelist": pricelist.id, "company": company.id, "currency": company.currency_id.id,
@@ -378,53 +438,116 @@ def load_customers(env, customers, lines):
     first_order = cr.fetchone()[0]
     cr.execute(
         """
-        INSERT INTO sale_order_line (order_id, name, product_id, product_uom_qty, price_unit,
-                                     customer_lead, company_id, currency_id, sequence,
-                                     create_date, write_date)
-        SELECT %(first)s + (n %% %(orders)s), 'Bench line',
+        INSERT INTO sale_order_line (order_id, order_partner_id, state, name, product_id,
+                                     product_uom_qty, price_unit, customer_lead, company_id,
+                                     currency_id, sequence, create_date, write_date)
+        SELECT o.id, o.partner_id, o.state, 'Bench line',
                CASE WHEN n %% 50 = 0 THEN %(product)s ELSE %(other)s END,
                1, 10, 0, %(company)s, %(currency)s, 10, now(), now()
           FROM generate_series(1, %(lines)s) n
+          JOIN sale_order o ON o.id = %(first)s + (n %% %(orders)s)
         """,
         {"first": first_order, "orders": orders, "product": product.id,
          "other": env["product.product"].create({"name": "Bench other"}).id,
          "company": company.id, "currency": company.currency_id.id, "lines": lines},
     )  # fmt: skip
-    cr.execute("ANALYZE res_partner; ANALYZE sale_order; ANALYZE sale_order_line")
     cr.commit()
+    vacuum_analyze(env, ["res_partner", "sale_order", "sale_order_line"])
 
 
-def bench_segment(env, customers, lines):
-    started = time.perf_counter()
-    load_customers(env, customers, lines)
-    print(f"segment fixture: {customers} customers, {lines} order lines ready in "
-          f"{time.perf_counter() - started:.0f} s")  # fmt: skip
+def vacuum_analyze(env, tables):
+    """VACUUM (what autovacuum does in time) so that index-only scans see a
+    visibility map, and fresh statistics: the state of a database in use."""
+    from odoo.sql_db import db_connect
+
+    connection = db_connect(env.cr.dbname).cursor()
+    try:
+        connection._cnx.autocommit = True
+        for table in tables:
+            connection.execute(f"VACUUM ANALYZE {table}")
+    finally:
+        connection.close()
+
+
+def segment_cases(env):
+    """One segment per rule kind, and combinations with AND, OR and NOT."""
     product = env["product.product"].search([("name", "=", "Bench product")], limit=1)
-    cases = {
+    category = env["product.category"].search([("name", "=", "Bench category")], limit=1)
+    if not category:
+        category = env["product.category"].create({"name": "Bench category"})
+        product.product_tmpl_id.categ_id = category
+        env.cr.commit()
+    tag = env["crm.tag"].search([], limit=1)
+    partner_tag = env["res.partner.category"].search([], limit=1)
+    mailing_list = env["mailing.list"].search([], limit=1)
+    country = env.ref("base.ir")
+    return {
         "city": [{"kind": "city", "city": "Tehran"}],
-        "product bought": [{"kind": "product", "product_ids": [(6, 0, product.ids)]}],
+        "lang": [{"kind": "lang", "lang_codes": "fa_IR"}],
+        "country": [{"kind": "country", "country_ids": [(6, 0, country.ids)]}],
+        "product": [{"kind": "product", "product_ids": [(6, 0, product.ids)]}],
+        "category": [{"kind": "category", "category_ids": [(6, 0, category.ids)]}],
         "spent > 1000": [{"kind": "spent", "value": 1000}],
-        "3+ orders": [{"kind": "orders", "value": 3}],
-        "bought within 30 days AND Persian": [
+        "orders >= 3": [{"kind": "orders", "value": 3}],
+        "recent 30 days": [{"kind": "recent", "value": 30}],
+        "lapsed 365 days": [{"kind": "lapsed", "value": 365}],
+        "crm_tag": [{"kind": "crm_tag", "crm_tag_ids": [(6, 0, tag.ids)]}],
+        "partner_tag": [{"kind": "partner_tag", "partner_category_ids": [(6, 0, partner_tag.ids)]}],
+        "mailing_list": [{"kind": "mailing_list", "mailing_list_ids": [(6, 0, mailing_list.ids)]}],
+        "recent 30 AND Persian": [
             {"kind": "recent", "value": 30},
             {"kind": "lang", "lang_codes": "fa_IR"},
         ],
-        "product AND spent > 500 AND not lapsed 365": [
+        "product AND spent > 500 AND NOT lapsed 365": [
             {"kind": "product", "product_ids": [(6, 0, product.ids)]},
             {"kind": "spent", "value": 500},
             {"kind": "lapsed", "value": 365, "negate": True},
         ],
-    }
-    for label, rules in cases.items():
+        "OR: city Haifa, orders >= 5": [
+            {"kind": "city", "city": "Haifa"},
+            {"kind": "orders", "value": 5},
+        ],
+    }  # fmt: skip
+
+
+def bench_segment(env, customers, lines, repeats):
+    from benchlib import percentiles
+
+    started = time.perf_counter()
+    load_customers(env, customers, lines)
+    print(f"segment fixture: {customers} customers, {lines} order lines ready in "
+          f"{time.perf_counter() - started:.0f} s")  # fmt: skip
+    for label, rules in segment_cases(env).items():
+        match = "any" if label.startswith("OR") else "all"
         segment = env["crm.newsletter.segment"].create(
-            {"name": label, "rule_ids": [(0, 0, rule) for rule in rules]}
+            {"name": label, "match": match, "rule_ids": [(0, 0, rule) for rule in rules]}
         )
         env.flush_all()
-        started = time.perf_counter()
-        counts = segment._audience_counts()
-        elapsed = time.perf_counter() - started
-        print(f"segment count '{label}': {counts['eligible']} customers in {elapsed:.3f} s")
+        samples = []
+        for _ in range(repeats):
+            env.invalidate_all()
+            begin = time.perf_counter()
+            counts = segment._audience_counts()
+            samples.append(time.perf_counter() - begin)
+        percentiles(samples, f"segment count {label!r} ({counts['eligible']} customers)")
     env.cr.rollback()
+
+
+def pause_between_batches(seconds):
+    """Make the queue worker wait after each batch of mails it committed, so
+    that a test can kill it half-way (tests/test_newsletter_killed_worker.py)."""
+    if not seconds:
+        return
+    import odoo.tools
+
+    split_every = odoo.tools.split_every
+
+    def slow_split_every(size, iterable, piece_maker=tuple):
+        for piece in split_every(size, iterable, piece_maker):
+            yield piece
+            time.sleep(seconds)
+
+    odoo.tools.split_every = slow_split_every
 
 
 def argparse_hidden():
@@ -440,23 +563,44 @@ def main():
         "--variants", nargs="+", default=["vanilla", "ours"], choices=["vanilla", "ours"]
     )
     parser.add_argument(
+        "--vanilla-sizes", type=int, nargs="*", default=None,
+        help="sizes the vanilla mailing is sent to (default: every size; vanilla "
+        "takes about 4 times as long as ours)",
+    )  # fmt: skip
+    parser.add_argument(
         "--no-deliver", action="store_true", help="render+queue only, the mails are dropped"
     )
+    parser.add_argument("--worker", nargs=3, help=argparse_hidden())
     parser.add_argument("--segment-customers", type=int, default=0)
     parser.add_argument("--kill", type=int, default=0, help="recipients of the killed-worker check")
     parser.add_argument("--process-queue", action="store_true", help=argparse_hidden())
+    parser.add_argument("--process-mailing", type=int, help=argparse_hidden())
+    parser.add_argument("--batch-pause", type=float, default=0.0, help=argparse_hidden())
     parser.add_argument("--segment-lines", type=int, default=5_000_000)
+    parser.add_argument("--segment-repeats", type=int, default=7, help="counts timed per rule")
     args = parser.parse_args()
     with odoo_env(args.db, args.config) as env:
+        if args.worker:  # the worker process of a variant
+            variant, record_id, server_id = args.worker
+            run_worker(env, variant, int(record_id), int(server_id), args.no_deliver)
+            return
         if args.process_queue:  # the worker of --kill
             env["mailing.mailing"]._process_mass_mailing_queue()
+            return
+        if args.process_mailing:  # the worker of tests/test_newsletter_killed_worker.py
+            pause_between_batches(args.batch_pause)
+            # what the queue's cron does for each mailing of the queue, for
+            # this one only (other mailings of the database are left alone)
+            mailing = env["mailing.mailing"].browse(args.process_mailing)
+            mailing.state = "sending"
+            mailing._action_send_mail()
             return
         if args.kill:
             bench_kill(env, args.kill, args.config)
         if args.sizes:
-            bench_sending(env, args.sizes, args.variants, args.no_deliver)
+            bench_sending(env, args)
         if args.segment_customers:
-            bench_segment(env, args.segment_customers, args.segment_lines)
+            bench_segment(env, args.segment_customers, args.segment_lines, args.segment_repeats)
 
 
 if __name__ == "__main__":

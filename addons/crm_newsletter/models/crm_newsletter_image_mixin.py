@@ -53,18 +53,7 @@ class CrmNewsletterImageMixin(models.AbstractModel):
 
     @api.constrains("image_file")
     def _check_image_file(self):
-        attachments = (
-            self.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_field", "=", "image_file"),
-                    ("res_id", "in", self.ids),
-                ]
-            )
-        )
-        for attachment in attachments:
+        for attachment in self._image_attachments():
             if not (attachment.mimetype or "").startswith("image/"):
                 raise ValidationError(_("The uploaded file is not an image."))
             if attachment.file_size > MAX_IMAGE_BYTES:
@@ -77,22 +66,25 @@ class CrmNewsletterImageMixin(models.AbstractModel):
                     )
                 )
 
+    def _image_attachments(self):
+        """The attachments holding the uploaded images of these records."""
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_field", "=", "image_file"),
+                    ("res_id", "in", self.ids),
+                ]
+            )
+        )
+
     def _image_src(self, base_url):
         """The address mail clients load the image from."""
         self.ensure_one()
         if self.image_file:
-            attachment = (
-                self.env["ir.attachment"]
-                .sudo()
-                .search(
-                    [
-                        ("res_model", "=", self._name),
-                        ("res_field", "=", "image_file"),
-                        ("res_id", "=", self.id),
-                    ],
-                    limit=1,
-                )
-            )
+            attachment = self._image_attachments()[:1]
             if attachment:
                 attachment.generate_access_token()
                 return (

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.tools import SQL
+from odoo.tools.sql import create_index
 
 SAMPLE_SIZE = 10
 
@@ -34,6 +35,40 @@ class CrmNewsletterSegment(models.Model):
     sample_partner_ids = fields.Many2many(
         "res.partner", string="Sample of the customers", compute="_compute_audience"
     )
+
+    def init(self):
+        """Indexes on Odoo's tables for the segment counts (each rule ≤ 1 s
+        over 1,000,000 customers, bench/bench_newsletter.py), which Odoo
+        does not index this way:
+
+        - the active contacts' ids with their email: a count joins the
+          customers of its rules to this narrow index, not to the whole
+          ``res_partner`` table (a tenth of its size);
+        - ``lower(city)`` of the contacts, for the city rule (the city is
+          matched whatever its case);
+        - posted customer invoices by customer with their date and signed
+          total, and invoice lines by product with their invoice: the
+          purchase rules without Sales, read from the indexes alone.
+
+        Created from this addon because only its queries use them;
+        ``create_index`` skips an index that already exists."""
+        cr = self.env.cr
+        create_index(
+            cr, "crm_newsletter_res_partner_active_email_idx", "res_partner",
+            ["id", "email_normalized"], where="active",
+        )  # fmt: skip
+        create_index(
+            cr, "crm_newsletter_res_partner_lower_city_idx", "res_partner", ["lower(city)"]
+        )
+        create_index(
+            cr, "crm_newsletter_account_move_purchase_idx", "account_move",
+            ["partner_id", "invoice_date", "amount_total_signed"],
+            where="move_type = 'out_invoice' AND state = 'posted'",
+        )  # fmt: skip
+        create_index(
+            cr, "crm_newsletter_account_move_line_product_move_idx", "account_move_line",
+            ["product_id", "move_id"], where="product_id IS NOT NULL",
+        )  # fmt: skip
 
     @api.depends(
         "match",
@@ -89,15 +124,7 @@ class CrmNewsletterSegment(models.Model):
         if not rules:
             return None
         purchases = purchases or self._purchase_sql()
-        conditions = []
-        for rule in rules:
-            subquery = SQL("SELECT x.pid FROM (%s) AS x(pid)", rule._partner_ids_sql(purchases))
-            if rule.negate:
-                conditions.append(
-                    SQL("NOT EXISTS (SELECT 1 FROM (%s) n WHERE n.pid = p.id)", subquery)
-                )
-            else:
-                conditions.append(SQL("p.id IN (%s)", subquery))
+        conditions = [rule._partner_condition_sql(purchases) for rule in rules]
         joiner = SQL(" AND ") if self.match == "all" else SQL(" OR ")
         return SQL(
             "SELECT p.id, p.email_normalized FROM res_partner p WHERE p.active AND (%s)",

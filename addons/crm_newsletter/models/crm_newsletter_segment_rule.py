@@ -57,6 +57,34 @@ class CrmNewsletterSegmentRule(models.Model):
             if rule.kind == "lang" and not (rule.lang_codes or "").strip():
                 raise ValidationError(_("Give the languages of the condition."))
 
+    def _partner_condition_sql(self, purchases):
+        """The SQL condition on the partner ``p`` this rule sets (``negate``
+        included). Rules on the partner's own fields are plain conditions on
+        its row, so a count reads ``res_partner`` once; the others are a
+        semi-join on the set of partner ids of ``_partner_ids_sql``."""
+        self.ensure_one()
+        condition = self._partner_field_sql()
+        if condition is not None:
+            # a partner without a city is "not in Tehran": NULL counts as false
+            return SQL("NOT COALESCE(%s, FALSE)", condition) if self.negate else condition
+        subquery = SQL("SELECT x.pid FROM (%s) AS x(pid)", self._partner_ids_sql(purchases))
+        if self.negate:
+            return SQL("NOT EXISTS (SELECT 1 FROM (%s) n WHERE n.pid = p.id)", subquery)
+        return SQL("p.id IN (%s)", subquery)
+
+    def _partner_field_sql(self):
+        """The condition on the partner's own row of a language, country or
+        city rule (None for the other kinds)."""
+        if self.kind == "lang":
+            codes = [code.strip() for code in (self.lang_codes or "").split(",") if code.strip()]
+            return SQL("p.lang = ANY(%s)", codes)
+        if self.kind == "country":
+            return SQL("p.country_id = ANY(%s)", self.country_ids.ids or [0])
+        if self.kind == "city":
+            # lower(city) is indexed (crm.newsletter.segment.init)
+            return SQL("lower(p.city) = lower(%s)", (self.city or "").strip())
+        return None
+
     def _partner_ids_sql(self, purchases):
         """The SQL set of partner ids this rule matches (before ``negate``).
 
@@ -74,8 +102,10 @@ class CrmNewsletterSegmentRule(models.Model):
                 self.product_ids.ids or [0],
             )
         if kind == "category":
-            categories = self.env["product.category"].search(
-                [("id", "child_of", self.category_ids.ids or [0])]
+            categories = (
+                self.env["product.category"].search([("id", "child_of", self.category_ids.ids)])
+                if self.category_ids
+                else self.category_ids
             )
             return SQL(
                 """SELECT l.partner_id FROM (%s) l
@@ -127,8 +157,12 @@ class CrmNewsletterSegmentRule(models.Model):
                 tags,
             )
         if kind == "partner_tag":
-            categories = self.env["res.partner.category"].search(
-                [("id", "child_of", self.partner_category_ids.ids or [0])]
+            categories = (
+                self.env["res.partner.category"].search(
+                    [("id", "child_of", self.partner_category_ids.ids)]
+                )
+                if self.partner_category_ids
+                else self.partner_category_ids
             )
             return SQL(
                 "SELECT r.partner_id FROM res_partner_res_partner_category_rel r"
@@ -143,17 +177,7 @@ class CrmNewsletterSegmentRule(models.Model):
                     WHERE s.list_id = ANY(%s) AND NOT COALESCE(s.opt_out, FALSE)""",
                 self.mailing_list_ids.ids or [0],
             )
-        if kind == "lang":
-            codes = [code.strip() for code in (self.lang_codes or "").split(",") if code.strip()]
-            return SQL("SELECT p.id FROM res_partner p WHERE p.lang = ANY(%s)", codes)
-        if kind == "country":
-            return SQL(
-                "SELECT p.id FROM res_partner p WHERE p.country_id = ANY(%s)",
-                self.country_ids.ids or [0],
-            )
-        if kind == "city":
-            return SQL(
-                "SELECT p.id FROM res_partner p WHERE lower(p.city) = lower(%s)",
-                (self.city or "").strip(),
-            )
+        condition = self._partner_field_sql()
+        if condition is not None:
+            return SQL("SELECT p.id FROM res_partner p WHERE %s", condition)
         raise ValidationError(_("Unknown segment condition."))

@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
+from odoo.tools.sql import create_index
 
 
 class MailingMailing(models.Model):
@@ -10,6 +11,24 @@ class MailingMailing(models.Model):
         "crm.newsletter.issue", string="Newsletter issue", index="btree_not_null",
         ondelete="set null", copy=False, readonly=True,
     )  # fmt: skip
+
+    def init(self):
+        """Indexes on mass mailing's tables for the per-batch look-ups of an
+        issue's send (wizards/mail_compose_message.py): the emails of a batch
+        already reached by the mailing, and the contacts of an email with
+        their subscriptions. Odoo has neither (it reads whole lists instead);
+        without them each look-up would scan every trace of the mailing."""
+        res = super().init()
+        cr = self.env.cr
+        create_index(
+            cr, "crm_newsletter_mailing_trace_mailing_email_idx", "mailing_trace",
+            ["mass_mailing_id", "email"],
+        )  # fmt: skip
+        create_index(
+            cr, "crm_newsletter_mailing_contact_email_idx", "mailing_contact",
+            ["email_normalized"], where="email_normalized IS NOT NULL",
+        )  # fmt: skip
+        return res
 
     def _get_recipients(self):
         # A segment is recomputed when the mailing really starts (a scheduled

@@ -6,3 +6,4 @@ from . import test_newsletter_http
 from . import test_newsletter_tour
 from . import test_segments
 from . import test_sending
+from . import test_send_exclusions

@@ -1,25 +1,13 @@
 # Copyright 2026 CRM Suite Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests import tagged
+
+from odoo.addons.crm_custom.tests.common import CrmRolesCase
 
 
 @tagged("post_install", "-at_install")
-class TestMarketingAccess(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.marketing = new_test_user(
-            cls.env, login="nl_marketing", groups="crm_custom.group_crm_marketing"
-        )
-        cls.salesperson = new_test_user(
-            cls.env, login="nl_salesperson", groups="crm_custom.group_crm_sales_user"
-        )
-        cls.support = new_test_user(
-            cls.env, login="nl_support", groups="crm_custom.group_crm_support"
-        )
-
+class TestMarketingAccess(CrmRolesCase):
     def test_marketing_sends_mailings_to_lists(self):
         mailing_list = (
             self.env["mailing.list"]

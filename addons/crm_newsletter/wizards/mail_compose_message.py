@@ -3,26 +3,23 @@
 from markupsafe import Markup
 
 from odoo import models
-
-
-class EmailSet(set):
-    """A set Odoo's composer can extend with ``+=`` as it does its list."""
-
-    def __iadd__(self, emails):
-        self.update(emails)
-        return self
+from odoo.tools import SQL
 
 
 class MailComposeMessage(models.TransientModel):
     """Sending an issue goes through Odoo's mass mailing composer, without the
-    costs that do not depend on the recipient:
+    costs that grow with the size of the audience:
 
-    - for every batch of mails Odoo re-reads the opt-out list of the whole
-      mailing list through the ORM, re-reads every email already reached, and
-      looks each recipient up in that list (a list: the send is quadratic).
-      For an issue's mailing they are read once per composer, i.e. per sending
-      run, kept as sets, and the emails of each batch are added as it is made.
-      The cursor's cache holds them across the batch commits of the run;
+    - for every batch of 50 mails, Odoo reads the whole mailing list's
+      subscriptions and their contacts through the ORM to find the opted-out
+      emails (and looks each one up in a Python list: quadratic), every email
+      already reached by the mailing, and the whole blacklist. At 100,000
+      recipients that is 200,000 records loaded per batch: the time of the
+      send grows with the square of the audience, and the worker's memory
+      with the audience (the memory curve in bench/README.md). For an
+      issue's mailing the three are asked of PostgreSQL for the batch's own
+      emails only (indexed look-ups, ``mailing_mailing.init``): the time
+      per batch and the memory stay the same whatever the audience;
     - the links of the issue are shortened once when its mailing is made
       (mailing_mailing.py), not parsed again for every recipient;
     - the mail's message body (see ``_prepare_mail_values``).
@@ -30,16 +27,12 @@ class MailComposeMessage(models.TransientModel):
 
     _inherit = "mail.compose.message"
 
-    def _crm_newsletter_cache(self, kind, compute):
-        key = ("crm_newsletter", kind, self.id)
-        cache = self.env.cr.cache
-        if key not in cache:
-            cache[key] = EmailSet(compute())
-        return cache[key]
-
     def _is_crm_newsletter_send(self):
-        return self.composition_mode == "mass_mail" and bool(
-            self.mass_mailing_id.crm_newsletter_issue_id
+        return (
+            self.composition_mode == "mass_mail"
+            and bool(self.mass_mailing_id.crm_newsletter_issue_id)
+            and not self.mass_mailing_id.ab_testing_enabled  # seen list per campaign
+            and isinstance(self.env[self.model], self.pool["mail.thread.blacklist"])
         )
 
     def _crm_newsletter_shell(self):
@@ -51,25 +44,75 @@ class MailComposeMessage(models.TransientModel):
             cache[key] = (Markup(opening), Markup(closing))
         return cache[key]
 
+    def _crm_newsletter_batch(self, mail_values_dict):
+        """The batch's recipients and their emails (raw and normalized)."""
+        records = self.env[self.model].browse(mail_values_dict)
+        records.fetch([records._primary_email, "email_normalized"])
+        emails = set(records.mapped("email_normalized")) | set(
+            records.mapped(records._primary_email)
+        )
+        return records, [email for email in emails if email]
+
+    def _crm_newsletter_emails(self, query):
+        self.env.cr.execute(query)
+        return {row[0] for row in self.env.cr.fetchall()}
+
+    def _get_blacklist_record_ids(self, mail_values_dict, recipients_info=None):
+        if not (self.use_exclusion_list and self._is_crm_newsletter_send()):
+            return super()._get_blacklist_record_ids(mail_values_dict, recipients_info)
+        records, emails = self._crm_newsletter_batch(mail_values_dict)
+        self.env["mail.blacklist"].flush_model(["email", "active"])
+        blacklist = self._crm_newsletter_emails(
+            SQL("SELECT email FROM mail_blacklist WHERE active AND email = ANY(%s)", emails)
+        )
+        return {record.id for record in records if record.email_normalized in blacklist}
+
     def _get_done_emails(self, mail_values_dict):
+        """The batch's emails this mailing has already reached (a resumed
+        send, or the same address on two records)."""
         if not self._is_crm_newsletter_send():
             return super()._get_done_emails(mail_values_dict)
-        return self._crm_newsletter_cache(
-            "done", lambda: super(MailComposeMessage, self)._get_done_emails(mail_values_dict)
+        _records, emails = self._crm_newsletter_batch(mail_values_dict)
+        self.env["mailing.trace"].flush_model(["email", "mass_mailing_id"])
+        # a list: Odoo adds the batch's emails to it with +=
+        return list(
+            self._crm_newsletter_emails(
+                SQL(
+                    """SELECT email FROM mailing_trace
+                        WHERE mass_mailing_id = %s AND email = ANY(%s)""",
+                    self.mass_mailing_id.id,
+                    emails,
+                )
+            )
         )
 
     def _get_optout_emails(self, mail_values_dict):
-        if not self._is_crm_newsletter_send():
+        """The batch's emails opted out of the mailing's lists: as Odoo's
+        ``mailing.list._mailing_get_opt_out_list``, an email opted out of one
+        list but subscribed to another one still receives the issue."""
+        lists = self.mass_mailing_id.contact_list_ids
+        if not (self._is_crm_newsletter_send() and self.model == "mailing.contact" and lists):
             return super()._get_optout_emails(mail_values_dict)
-        return self._crm_newsletter_cache(
-            "optout", lambda: super(MailComposeMessage, self)._get_optout_emails(mail_values_dict)
+        _records, emails = self._crm_newsletter_batch(mail_values_dict)
+        self.env["mailing.subscription"].flush_model(["opt_out", "list_id", "contact_id"])
+        self.env["mailing.contact"].flush_model(["email_normalized"])
+        return self._crm_newsletter_emails(
+            SQL(
+                """SELECT c.email_normalized
+                     FROM mailing_contact c
+                     JOIN mailing_subscription s ON s.contact_id = c.id
+                    WHERE c.email_normalized = ANY(%s) AND s.list_id = ANY(%s)
+                    GROUP BY c.email_normalized
+                   HAVING bool_and(COALESCE(s.opt_out, FALSE))""",
+                emails,
+                lists.ids,
+            )
         )
 
     def _prepare_mail_values(self, res_ids):
         mail_values_all = super()._prepare_mail_values(res_ids)
         if not self._is_crm_newsletter_send():
             return mail_values_all
-        done = self._get_done_emails(mail_values_all)
         opening, closing = self._crm_newsletter_shell()
         for mail_values in mail_values_all.values():
             # The issue's HTML has its styles inlined already: instead of mass
@@ -83,7 +126,4 @@ class MailComposeMessage(models.TransientModel):
                 # per recipient (half of Odoo's time per mail): the mail's
                 # ``body_html`` carries the email.
                 mail_values["body"] = ""
-            for command in mail_values.get("mailing_trace_ids") or ():
-                if command[2].get("email"):
-                    done.add(command[2]["email"])
         return mail_values_all
