@@ -1,10 +1,10 @@
 // Copyright 2026 CRM Suite Developers
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import { _t } from "@web/core/l10n/translation";
-import { deserializeDate } from "@web/core/l10n/dates";
-import { patch } from "@web/core/utils/patch";
-import { funnelPeriods } from "@crm_custom/funnel/funnel_action";
-import { JalaliMoment, localDigits, settings } from "@crm_l10n_fa_calendar/jalali";
+import {_t} from "@web/core/l10n/translation";
+import {deserializeDate} from "@web/core/l10n/dates";
+import {patch} from "@web/core/utils/patch";
+import {funnelPeriods} from "@crm_custom/funnel/funnel_action";
+import {JalaliMoment, localDigits, settings} from "@crm_l10n_fa_calendar/jalali";
 
 /**
  * The funnel's periods are Jalali months and quarters for a user who reads

@@ -1,5 +1,5 @@
-import { user } from "@web/core/user";
-import { settings } from "./jalali";
+import {user} from "@web/core/user";
+import {settings} from "./jalali";
 
 /**
  * Graph, pivot and list views group dates by month, quarter and year on the
@@ -8,5 +8,5 @@ import { settings } from "./jalali";
  * labels ("آذر 1405") and the groups' bounds then come Jalali from the server.
  */
 if (settings.jalali) {
-    user.updateContext({ group_calendar: "jalali" });
+    user.updateContext({group_calendar: "jalali"});
 }

@@ -1,7 +1,12 @@
-import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from "@crm_l10n_fa_calendar/../lib/jalaali-js/jalaali";
-import { session } from "@web/session";
+import {
+    isValidJalaaliDate,
+    jalaaliMonthLength,
+    toGregorian,
+    toJalaali,
+} from "@crm_l10n_fa_calendar/../lib/jalaali-js/jalaali";
+import {session} from "@web/session";
 
-const { DateTime } = luxon;
+const {DateTime} = luxon;
 
 /**
  * The Jalali calendar and Persian digits of the web client. Conversions are
@@ -29,7 +34,9 @@ export function normalizeDigits(text) {
 /** Latin digits to Persian ones when the user asked for them. */
 export function localDigits(text) {
     const latin = String(text);
-    return settings.persianDigits ? latin.replace(/[0-9]/g, (c) => PERSIAN_DIGITS[c]) : latin;
+    return settings.persianDigits
+        ? latin.replace(/[0-9]/g, (c) => PERSIAN_DIGITS[c])
+        : latin;
 }
 
 /** @param {DateTime} date @returns {{jy: number, jm: number, jd: number}} */
@@ -39,17 +46,17 @@ export function toJalali(date) {
 
 /** The start of the day (jy, jm, jd) in the zone and locale of `like`. */
 export function fromJalali(jy, jm, jd, like = DateTime.local()) {
-    const { gy, gm, gd } = toGregorian(jy, jm, jd);
-    return like.set({ year: gy, month: gm, day: gd }).startOf("day");
+    const {gy, gm, gd} = toGregorian(jy, jm, jd);
+    return like.set({year: gy, month: gm, day: gd}).startOf("day");
 }
 
 export function startOfJalaliMonth(date) {
-    const { jy, jm } = toJalali(date);
+    const {jy, jm} = toJalali(date);
     return fromJalali(jy, jm, 1, date);
 }
 
 export function endOfJalaliMonth(date) {
-    const { jy, jm } = toJalali(date);
+    const {jy, jm} = toJalali(date);
     return fromJalali(jy, jm, jalaaliMonthLength(jy, jm), date).endOf("day");
 }
 
@@ -58,19 +65,19 @@ export function startOfJalaliYear(date) {
 }
 
 export function endOfJalaliYear(date) {
-    const { jy } = toJalali(date);
+    const {jy} = toJalali(date);
     return fromJalali(jy, 12, jalaaliMonthLength(jy, 12), date).endOf("day");
 }
 
 /** `date` moved by whole Jalali months and years, the day kept within the month. */
-export function plusJalali(date, { year = 0, years = 0, month = 0, months = 0 } = {}) {
-    const { jy, jm, jd } = toJalali(date);
+export function plusJalali(date, {year = 0, years = 0, month = 0, months = 0} = {}) {
+    const {jy, jm, jd} = toJalali(date);
     const index = (jy + year + years) * 12 + (jm - 1) + month + months;
     const newYear = Math.floor(index / 12);
     const newMonth = (index % 12) + 1;
     const day = Math.min(jd, jalaaliMonthLength(newYear, newMonth));
-    const { gy, gm, gd } = toGregorian(newYear, newMonth, day);
-    return date.set({ year: gy, month: gm, day: gd });
+    const {gy, gm, gd} = toGregorian(newYear, newMonth, day);
+    return date.set({year: gy, month: gm, day: gd});
 }
 
 const monthNameCache = new Map();
@@ -78,7 +85,7 @@ const monthNameCache = new Map();
 export function jalaliMonthName(jm, locale, width = "long") {
     const key = `${locale}|${jm}|${width}`;
     if (!monthNameCache.has(key)) {
-        const { gy, gm, gd } = toGregorian(1400, jm, 15);
+        const {gy, gm, gd} = toGregorian(1400, jm, 15);
         const formatter = new Intl.DateTimeFormat(`${locale}-u-ca-persian`, {
             month: width,
             timeZone: "UTC",
@@ -103,7 +110,7 @@ export function tokenizeFormat(format) {
             while (j < format.length && format[j] !== "'") {
                 j++;
             }
-            parts.push({ literal: format.slice(i, j + 1) });
+            parts.push({literal: format.slice(i, j + 1)});
             i = j + 1;
             continue;
         }
@@ -111,7 +118,7 @@ export function tokenizeFormat(format) {
             j++;
         }
         const text = format.slice(i, j);
-        parts.push(/[a-z]/i.test(char) ? { token: text } : { literal: text });
+        parts.push(/[a-z]/i.test(char) ? {token: text} : {literal: text});
         i = j;
     }
     return parts;
@@ -126,17 +133,17 @@ const pad = (number, size) => String(number).padStart(size, "0");
  * weekday, zone) are not here and left to Luxon.
  */
 const JALALI_TOKENS = {
-    y: ({ jy }) => localDigits(jy),
-    yyyy: ({ jy }) => localDigits(pad(jy, 4)),
-    yy: ({ jy }) => localDigits(pad(jy % 100, 2)),
-    M: ({ jm }) => localDigits(jm),
-    MM: ({ jm }) => localDigits(pad(jm, 2)),
-    MMM: ({ jm }, locale) => jalaliMonthName(jm, locale, "short"),
-    MMMM: ({ jm }, locale) => jalaliMonthName(jm, locale, "long"),
-    d: ({ jd }) => localDigits(jd),
-    dd: ({ jd }) => localDigits(pad(jd, 2)),
-    q: ({ jm }) => localDigits(Math.ceil(jm / 3)),
-    qq: ({ jm }) => localDigits(pad(Math.ceil(jm / 3), 2)),
+    y: ({jy}) => localDigits(jy),
+    yyyy: ({jy}) => localDigits(pad(jy, 4)),
+    yy: ({jy}) => localDigits(pad(jy % 100, 2)),
+    M: ({jm}) => localDigits(jm),
+    MM: ({jm}) => localDigits(pad(jm, 2)),
+    MMM: ({jm}, locale) => jalaliMonthName(jm, locale, "short"),
+    MMMM: ({jm}, locale) => jalaliMonthName(jm, locale, "long"),
+    d: ({jd}) => localDigits(jd),
+    dd: ({jd}) => localDigits(pad(jd, 2)),
+    q: ({jm}) => localDigits(Math.ceil(jm / 3)),
+    qq: ({jm}) => localDigits(pad(Math.ceil(jm / 3), 2)),
 };
 // Luxon's stand-alone month tokens (L…) read as the format ones (M…).
 for (const token of ["M", "MM", "MMM", "MMMM"]) {
@@ -145,11 +152,18 @@ for (const token of ["M", "MM", "MMM", "MMMM"]) {
 
 /** The Jalali text of a date token, or null for the calendar-free tokens. */
 function jalaliTokenText(token, jalali, locale) {
-    return Object.hasOwn(JALALI_TOKENS, token) ? JALALI_TOKENS[token](jalali, locale) : null;
+    return Object.hasOwn(JALALI_TOKENS, token)
+        ? JALALI_TOKENS[token](jalali, locale)
+        : null;
 }
 
 // Luxon's localized date macros, spelled with the tokens above.
-const DATE_MACROS = { D: "y/MM/dd", DD: "d MMM y", DDD: "d MMMM y", DDDD: "EEEE d MMMM y" };
+const DATE_MACROS = {
+    D: "y/MM/dd",
+    DD: "d MMM y",
+    DDD: "d MMMM y",
+    DDDD: "EEEE d MMMM y",
+};
 
 /**
  * A Luxon format where every date token of `format` is replaced by its
@@ -159,7 +173,7 @@ export function toJalaliFormat(date, format) {
     const jalali = toJalali(date);
     const locale = date.locale || "fa-IR";
     return tokenizeFormat(format)
-        .map(({ token, literal }) => {
+        .map(({token, literal}) => {
             if (literal !== undefined) {
                 return literal;
             }
@@ -189,13 +203,15 @@ const unquote = (literal) => (literal.startsWith("'") ? literal.slice(1, -1) : l
 /** The regular expression of a value typed with the tokenized format `parts`. */
 function jalaliInputRegExp(parts) {
     let pattern = "^\\s*";
-    for (const { token, literal } of parts) {
+    for (const {token, literal} of parts) {
         if (literal === undefined) {
             pattern += DATE_TOKEN_PATTERNS[token] || "(.+?)";
         } else {
             const text = unquote(literal).trim();
             // Any of / . - separates the parts of a date, whichever the format uses.
-            pattern += text ? escapeRegExp(text).replace(/\\\/|\\\.|-/g, "[/.\\-]") : "";
+            pattern += text
+                ? escapeRegExp(text).replace(/\\\/|\\\.|-/g, "[/.\\-]")
+                : "";
             pattern += "\\s*";
         }
     }
@@ -205,7 +221,9 @@ function jalaliInputRegExp(parts) {
 /** The year, month and day ({ y, M, d }) read from the groups of `match`. */
 function readDateParts(parts, match) {
     const found = {};
-    const tokens = parts.map((part) => part.token).filter((token) => token !== undefined);
+    const tokens = parts
+        .map((part) => part.token)
+        .filter((token) => token !== undefined);
     tokens.forEach((token, index) => {
         if (token in DATE_TOKEN_PATTERNS) {
             found[token[0]] ??= Number(match[index + 1]);
@@ -219,11 +237,11 @@ function readDateParts(parts, match) {
  * of its date parts, and the format to read it, as `{ value, format }`.
  */
 function rewriteDateParts(parts, match, date) {
-    const canonical = { y: "yyyy", M: "MM", d: "dd" };
+    const canonical = {y: "yyyy", M: "MM", d: "dd"};
     const values = [];
     const formats = [];
     let group = 0;
-    for (const { token, literal } of parts) {
+    for (const {token, literal} of parts) {
         if (literal !== undefined) {
             values.push(unquote(literal));
             formats.push(literal);
@@ -238,7 +256,7 @@ function rewriteDateParts(parts, match, date) {
             formats.push(token);
         }
     }
-    return { value: values.join(""), format: formats.join("") };
+    return {value: values.join(""), format: formats.join("")};
 }
 
 /**
@@ -250,8 +268,12 @@ function rewriteDateParts(parts, match, date) {
  */
 export function jalaliInputToGregorian(value, format) {
     const parts = tokenizeFormat(format);
-    const dateTokens = parts.map((part) => part.token).filter((token) => token in DATE_TOKEN_PATTERNS);
-    if (!["y", "M", "d"].every((kind) => dateTokens.some((token) => token[0] === kind))) {
+    const dateTokens = parts
+        .map((part) => part.token)
+        .filter((token) => token in DATE_TOKEN_PATTERNS);
+    if (
+        !["y", "M", "d"].every((kind) => dateTokens.some((token) => token[0] === kind))
+    ) {
         return null;
     }
     const match = jalaliInputRegExp(parts).exec(normalizeDigits(value));
@@ -266,8 +288,12 @@ export function jalaliInputToGregorian(value, format) {
     if (jy < 1000 || jy > 1700 || !isValidJalaaliDate(jy, found.M, found.d)) {
         return null;
     }
-    const { gy, gm, gd } = toGregorian(jy, found.M, found.d);
-    return rewriteDateParts(parts, match, { y: pad(gy, 4), M: pad(gm, 2), d: pad(gd, 2) });
+    const {gy, gm, gd} = toGregorian(jy, found.M, found.d);
+    return rewriteDateParts(parts, match, {
+        y: pad(gy, 4),
+        M: pad(gm, 2),
+        d: pad(gd, 2),
+    });
 }
 
 // -----------------------------------------------------------------------------
@@ -297,7 +323,9 @@ export class JalaliMoment {
                     return Reflect.get(target, key, receiver);
                 }
                 const value = target.dateTime[key];
-                return typeof value === "function" ? value.bind(target.dateTime) : value;
+                return typeof value === "function"
+                    ? value.bind(target.dateTime)
+                    : value;
             },
         });
     }
@@ -323,7 +351,7 @@ export class JalaliMoment {
     }
 
     plus(duration = {}) {
-        const calendar = { year: 0, month: 0 };
+        const calendar = {year: 0, month: 0};
         const rest = {};
         for (const [key, value] of Object.entries(duration)) {
             const unit = singular(key);
@@ -341,33 +369,44 @@ export class JalaliMoment {
     }
 
     minus(duration = {}) {
-        return this.plus(Object.fromEntries(Object.entries(duration).map(([k, v]) => [k, -v])));
+        return this.plus(
+            Object.fromEntries(Object.entries(duration).map(([k, v]) => [k, -v]))
+        );
     }
 
     set(values = {}) {
-        const { jy, jm, jd } = toJalali(this.dateTime);
+        const {jy, jm, jd} = toJalali(this.dateTime);
         const year = values.year ?? jy;
-        const month = values.quarter ? (values.quarter - 1) * 3 + 1 : values.month ?? jm;
+        const month = values.quarter
+            ? (values.quarter - 1) * 3 + 1
+            : (values.month ?? jm);
         const day = Math.min(values.day ?? jd, jalaaliMonthLength(year, month));
         const rest = Object.fromEntries(
             Object.entries(values).filter(([key]) => !JALALI_UNITS.includes(key))
         );
-        return new JalaliMoment(fromJalali(year, month, day, this.dateTime).set({
-            hour: this.dateTime.hour,
-            minute: this.dateTime.minute,
-            second: this.dateTime.second,
-            millisecond: this.dateTime.millisecond,
-            ...rest,
-        }));
+        return new JalaliMoment(
+            fromJalali(year, month, day, this.dateTime).set({
+                hour: this.dateTime.hour,
+                minute: this.dateTime.minute,
+                second: this.dateTime.second,
+                millisecond: this.dateTime.millisecond,
+                ...rest,
+            })
+        );
     }
 
     startOf(unit) {
-        const { jy, jm } = toJalali(this.dateTime);
+        const {jy, jm} = toJalali(this.dateTime);
         switch (singular(unit)) {
             case "year":
                 return fromJalali(jy, 1, 1, this.dateTime);
             case "quarter":
-                return fromJalali(jy, 3 * Math.floor((jm - 1) / 3) + 1, 1, this.dateTime);
+                return fromJalali(
+                    jy,
+                    3 * Math.floor((jm - 1) / 3) + 1,
+                    1,
+                    this.dateTime
+                );
             case "month":
                 return fromJalali(jy, jm, 1, this.dateTime);
         }
@@ -375,13 +414,18 @@ export class JalaliMoment {
     }
 
     endOf(unit) {
-        const { jy, jm } = toJalali(this.dateTime);
+        const {jy, jm} = toJalali(this.dateTime);
         switch (singular(unit)) {
             case "year":
                 return endOfJalaliYear(this.dateTime);
             case "quarter": {
                 const last = 3 * Math.floor((jm - 1) / 3) + 3;
-                return fromJalali(jy, last, jalaaliMonthLength(jy, last), this.dateTime).endOf("day");
+                return fromJalali(
+                    jy,
+                    last,
+                    jalaaliMonthLength(jy, last),
+                    this.dateTime
+                ).endOf("day");
             }
             case "month":
                 return endOfJalaliMonth(this.dateTime);

@@ -1,8 +1,8 @@
-import { localizationService } from "@web/core/l10n/localization_service";
-import { patch } from "@web/core/utils/patch";
-import { settings } from "./jalali";
+import {localizationService} from "@web/core/l10n/localization_service";
+import {patch} from "@web/core/utils/patch";
+import {settings} from "./jalali";
 
-const { Settings } = luxon;
+const {Settings} = luxon;
 
 patch(localizationService, {
     async start() {

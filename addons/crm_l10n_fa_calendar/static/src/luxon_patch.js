@@ -1,7 +1,12 @@
-import { patch } from "@web/core/utils/patch";
-import { jalaliInputToGregorian, normalizeDigits, settings, toJalaliFormat } from "./jalali";
+import {patch} from "@web/core/utils/patch";
+import {
+    jalaliInputToGregorian,
+    normalizeDigits,
+    settings,
+    toJalaliFormat,
+} from "./jalali";
 
-const { DateTime } = luxon;
+const {DateTime} = luxon;
 
 /**
  * Odoo's web client formats every date and datetime it shows (fields of forms,

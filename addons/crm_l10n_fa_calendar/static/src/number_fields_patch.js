@@ -1,10 +1,10 @@
-import { localization } from "@web/core/l10n/localization";
-import { registry } from "@web/core/registry";
-import { patch } from "@web/core/utils/patch";
-import { FloatField } from "@web/views/fields/float/float_field";
-import { IntegerField } from "@web/views/fields/integer/integer_field";
-import { MonetaryField } from "@web/views/fields/monetary/monetary_field";
-import { localDigits, normalizeDigits, settings } from "./jalali";
+import {localization} from "@web/core/l10n/localization";
+import {registry} from "@web/core/registry";
+import {patch} from "@web/core/utils/patch";
+import {FloatField} from "@web/views/fields/float/float_field";
+import {IntegerField} from "@web/views/fields/integer/integer_field";
+import {MonetaryField} from "@web/views/fields/monetary/monetary_field";
+import {localDigits, normalizeDigits, settings} from "./jalali";
 
 /**
  * Persian digits in the web client's number fields (integer, float,
@@ -40,16 +40,23 @@ if (settings.persianDigits) {
     const formatters = registry.category("formatters");
     for (const type of ["integer", "float", "monetary"]) {
         const format = formatters.get(type);
-        const localized = Object.assign((...args) => displayed(format(...args)), format);
-        formatters.add(type, localized, { force: true });
+        const localized = Object.assign(
+            (...args) => displayed(format(...args)),
+            format
+        );
+        formatters.add(type, localized, {force: true});
     }
 }
 
 // Odoo's input hook reads the input's value when the user changes it, and
 // again when the record is saved: for the inputs of number fields that value
 // reads with Latin digits, whatever digits the user sees and types.
-const NUMBER_INPUTS = ".o_field_integer input, .o_field_float input, .o_field_monetary input";
-const nativeValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
+const NUMBER_INPUTS =
+    ".o_field_integer input, .o_field_float input, .o_field_monetary input";
+const nativeValue = Object.getOwnPropertyDescriptor(
+    HTMLInputElement.prototype,
+    "value"
+);
 
 function readTypedDigits(ev) {
     const input = ev.target;

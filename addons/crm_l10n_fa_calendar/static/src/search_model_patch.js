@@ -1,6 +1,6 @@
-import { SearchModel } from "@web/search/search_model";
-import { patch } from "@web/core/utils/patch";
-import { JalaliMoment, settings } from "./jalali";
+import {SearchModel} from "@web/search/search_model";
+import {patch} from "@web/core/utils/patch";
+import {JalaliMoment, settings} from "./jalali";
 
 /**
  * The search panel's date filters ("this month", Q1, the year, "previous

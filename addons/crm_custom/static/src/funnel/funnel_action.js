@@ -3,14 +3,14 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 // The sales funnel: leads that reached each stage, conversion and drop-off,
 // this period against the previous one (Odoo Community has no funnel view).
-import { Component, onWillStart, useState } from "@odoo/owl";
-import { registry } from "@web/core/registry";
-import { useService } from "@web/core/utils/hooks";
-import { user } from "@web/core/user";
-import { _t } from "@web/core/l10n/translation";
-import { deserializeDate, formatDate } from "@web/core/l10n/dates";
-import { RecordSelector } from "@web/core/record_selectors/record_selector";
-import { Layout } from "@web/search/layout";
+import {Component, onWillStart, useState} from "@odoo/owl";
+import {registry} from "@web/core/registry";
+import {useService} from "@web/core/utils/hooks";
+import {user} from "@web/core/user";
+import {_t} from "@web/core/l10n/translation";
+import {deserializeDate, formatDate} from "@web/core/l10n/dates";
+import {RecordSelector} from "@web/core/record_selectors/record_selector";
+import {Layout} from "@web/search/layout";
 
 /**
  * How a user reads a funnel period: "December 2026" or "Q4 2026", and its
@@ -29,14 +29,14 @@ export const funnelPeriods = {
         return date.toFormat("LLLL yyyy");
     },
     range(from, to) {
-        const last = deserializeDate(to).minus({ days: 1 });
+        const last = deserializeDate(to).minus({days: 1});
         return `${formatDate(deserializeDate(from))} – ${formatDate(last)}`;
     },
 };
 
 export class CrmFunnelAction extends Component {
     static template = "crm_custom.FunnelAction";
-    static components = { Layout, RecordSelector };
+    static components = {Layout, RecordSelector};
     static props = ["*"];
 
     setup() {
@@ -58,10 +58,25 @@ export class CrmFunnelAction extends Component {
         // Autocompleting inputs: names are searched as the user types, never
         // loaded all at once.
         this.filters = [
-            { key: "userId", model: "res.users", domain: [["share", "=", false]], placeholder: _t("All salespeople") },
-            { key: "sourceId", model: "utm.source", domain: [], placeholder: _t("All sources") },
-            { key: "campaignId", model: "utm.campaign", domain: [], placeholder: _t("All campaigns") },
-            { key: "tagId", model: "crm.tag", domain: [], placeholder: _t("All tags") },
+            {
+                key: "userId",
+                model: "res.users",
+                domain: [["share", "=", false]],
+                placeholder: _t("All salespeople"),
+            },
+            {
+                key: "sourceId",
+                model: "utm.source",
+                domain: [],
+                placeholder: _t("All sources"),
+            },
+            {
+                key: "campaignId",
+                model: "utm.campaign",
+                domain: [],
+                placeholder: _t("All campaigns"),
+            },
+            {key: "tagId", model: "crm.tag", domain: [], placeholder: _t("All tags")},
         ];
         this.sides = [
             ["current", _t("Current period")],
@@ -79,7 +94,7 @@ export class CrmFunnelAction extends Component {
         if (me.sale_team_id) {
             return me.sale_team_id[0];
         }
-        const [first] = await this.orm.search("crm.team", [], { limit: 1 });
+        const [first] = await this.orm.search("crm.team", [], {limit: 1});
         return first || false;
     }
 
@@ -89,14 +104,18 @@ export class CrmFunnelAction extends Component {
             return;
         }
         const ids = (value) => (value ? [value] : []);
-        this.state.data = await this.orm.call("crm.lead.stage.history", "get_funnel_data", [
-            this.state.teamId,
-            this.state.period,
-            ids(this.state.sourceId),
-            ids(this.state.campaignId),
-            ids(this.state.userId),
-            ids(this.state.tagId),
-        ]);
+        this.state.data = await this.orm.call(
+            "crm.lead.stage.history",
+            "get_funnel_data",
+            [
+                this.state.teamId,
+                this.state.period,
+                ids(this.state.sourceId),
+                ids(this.state.campaignId),
+                ids(this.state.userId),
+                ids(this.state.tagId),
+            ]
+        );
     }
 
     async onSelect(key, value) {
@@ -131,7 +150,11 @@ export class CrmFunnelAction extends Component {
     leadsDomain(block, index) {
         const domain = [
             ["team_id", "=", this.state.teamId],
-            ["furthest_stage_id", "in", block.stages.slice(index).map((row) => row.stage_id)],
+            [
+                "furthest_stage_id",
+                "in",
+                block.stages.slice(index).map((row) => row.stage_id),
+            ],
             ["create_date", ">=", block.from],
             ["create_date", "<", block.to],
         ];
@@ -162,7 +185,7 @@ export class CrmFunnelAction extends Component {
                 [false, "form"],
             ],
             domain: this.leadsDomain(block, index),
-            context: { active_test: false, create: false },
+            context: {active_test: false, create: false},
         });
     }
 }

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 // A sales manager opens the Sales Funnel, picks a team and reads how many
 // leads reached each stage, this quarter against the last one.

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 // Right-to-left is only real when the stylesheet is mirrored. The web client
 // marks the page of a right-to-left language with body.o_rtl, but the
@@ -9,12 +9,16 @@ import { registry } from "@web/core/registry";
 // (text-start, ms-auto).
 export function assertMirrored() {
     if (!document.body.classList.contains("o_rtl")) {
-        throw new Error("The web client does not know the user's language is right-to-left.");
+        throw new Error(
+            "The web client does not know the user's language is right-to-left."
+        );
     }
     const page = document.querySelector(".o_web_client") || document.body;
     const direction = getComputedStyle(page).direction;
     if (direction !== "rtl") {
-        throw new Error(`The page is laid out ${direction}, not right-to-left: is rtlcss installed on the server?`);
+        throw new Error(
+            `The page is laid out ${direction}, not right-to-left: is rtlcss installed on the server?`
+        );
     }
     const probe = document.createElement("div");
     probe.className = "text-start ms-auto";
@@ -24,7 +28,8 @@ export function assertMirrored() {
     const aligned = style.textAlign;
     // Bootstrap's ms-auto is "margin-left: auto" in the compiled stylesheet,
     // mirrored to the right by rtlcss.
-    const startMarginOnRight = parseFloat(style.marginRight) > 0 && parseFloat(style.marginLeft) === 0;
+    const startMarginOnRight =
+        parseFloat(style.marginRight) > 0 && parseFloat(style.marginLeft) === 0;
     probe.remove();
     if (aligned !== "right" || !startMarginOnRight) {
         throw new Error(
@@ -47,7 +52,9 @@ export function assertContained(containerSelector) {
     for (const container of containers) {
         const box = container.getBoundingClientRect();
         if (box.left < -1 || box.right > width + 1) {
-            throw new Error(`${containerSelector} is outside the window (${box.left}..${box.right} of ${width})`);
+            throw new Error(
+                `${containerSelector} is outside the window (${box.left}..${box.right} of ${width})`
+            );
         }
         for (const element of container.querySelectorAll("*")) {
             const rect = element.getBoundingClientRect();
@@ -55,12 +62,16 @@ export function assertContained(containerSelector) {
                 continue;
             }
             // Content scrolled inside its own box (overflow auto) is fine.
-            const scroller = element.closest(".overflow-auto, .table-responsive, .o_kanban_renderer");
+            const scroller = element.closest(
+                ".overflow-auto, .table-responsive, .o_kanban_renderer"
+            );
             if (scroller && scroller !== container && container.contains(scroller)) {
                 continue;
             }
             if (rect.left < box.left - 1 || rect.right > box.right + 1) {
-                const text = (element.textContent || element.className).trim().slice(0, 40);
+                const text = (element.textContent || element.className)
+                    .trim()
+                    .slice(0, 40);
                 throw new Error(
                     `"${text}" overflows ${containerSelector} (${Math.round(rect.left)}..${Math.round(rect.right)} outside ${Math.round(box.left)}..${Math.round(box.right)})`
                 );
@@ -81,19 +92,26 @@ function assertBarsStartOnTheRight() {
         if (!rect.width) {
             continue;
         }
-        const padding = parseFloat(getComputedStyle(bar.parentElement).paddingRight) + 1;
+        const padding =
+            parseFloat(getComputedStyle(bar.parentElement).paddingRight) + 1;
         if (Math.abs(cell.right - padding - rect.right) > 2) {
-            throw new Error(`A funnel bar does not start on the right (${rect.left}..${rect.right} in ${cell.left}..${cell.right})`);
+            throw new Error(
+                `A funnel bar does not start on the right (${rect.left}..${rect.right} in ${cell.left}..${cell.right})`
+            );
         }
     }
 }
 
 /** Phone numbers are laid out left to right inside the right-to-left page. */
 function assertPhonesIsolated() {
-    for (const element of document.querySelectorAll(".o_field_phone input, .o_field_phone a.o_form_uri")) {
+    for (const element of document.querySelectorAll(
+        ".o_field_phone input, .o_field_phone a.o_form_uri"
+    )) {
         const style = getComputedStyle(element);
         if (style.unicodeBidi !== "plaintext" && style.direction !== "ltr") {
-            throw new Error(`The phone number ${element.value || element.textContent} is laid out right to left`);
+            throw new Error(
+                `The phone number ${element.value || element.textContent} is laid out right to left`
+            );
         }
     }
 }
@@ -125,7 +143,10 @@ registry.category("web_tour.tours").add("crm_custom_rtl_mirrored", {
 // The pipeline: cards with the qualification score and the workflow progress.
 registry.category("web_tour.tours").add("crm_custom_rtl_pipeline", {
     steps: () => [
-        check(".o_kanban_record:contains('RTL lead')", [".o_kanban_record", ".o_control_panel"]),
+        check(".o_kanban_record:contains('RTL lead')", [
+            ".o_kanban_record",
+            ".o_control_panel",
+        ]),
     ],
 });
 
@@ -156,13 +177,20 @@ registry.category("web_tour.tours").add("crm_custom_rtl_funnel", {
             trigger: ".o-autocomplete--dropdown-item:contains('RTL team')",
             run: "click",
         },
-        check(".o_crm_funnel_table .o_crm_funnel_reached:contains('1')", [".o_crm_funnel"], assertBarsStartOnTheRight),
+        check(
+            ".o_crm_funnel_table .o_crm_funnel_reached:contains('1')",
+            [".o_crm_funnel"],
+            assertBarsStartOnTheRight
+        ),
     ],
 });
 
 // Tag moderation: the list of proposed tags.
 registry.category("web_tour.tours").add("crm_custom_rtl_tag_moderation", {
     steps: () => [
-        check(".o_list_renderer .o_data_row:contains('RTL-tag')", [".o_list_renderer", ".o_control_panel"]),
+        check(".o_list_renderer .o_data_row:contains('RTL-tag')", [
+            ".o_list_renderer",
+            ".o_control_panel",
+        ]),
     ],
 });

@@ -1,5 +1,5 @@
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 // A salesperson types a new tag on a lead: it is created (as a proposal).
 registry.category("web_tour.tours").add("crm_custom_tag_propose", {
@@ -13,7 +13,8 @@ registry.category("web_tour.tours").add("crm_custom_tag_propose", {
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name='tag_ids'] .o_tag:contains('Tour courier tag')",
+            trigger:
+                ".o_field_widget[name='tag_ids'] .o_tag:contains('Tour courier tag')",
         },
         ...stepUtils.saveForm(),
     ],
@@ -23,7 +24,8 @@ registry.category("web_tour.tours").add("crm_custom_tag_propose", {
 registry.category("web_tour.tours").add("crm_custom_tag_merge", {
     steps: () => [
         {
-            trigger: ".o_data_row:contains('Tour courier tag') button[name='action_open_merge_wizard']",
+            trigger:
+                ".o_data_row:contains('Tour courier tag') button[name='action_open_merge_wizard']",
             run: "click",
         },
         {
@@ -35,14 +37,16 @@ registry.category("web_tour.tours").add("crm_custom_tag_merge", {
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name='target_tag_id'] input:value('Shipped by post')",
+            trigger:
+                ".modal .o_field_widget[name='target_tag_id'] input:value('Shipped by post')",
         },
         {
             trigger: ".modal button[name='action_merge']",
             run: "click",
         },
         {
-            trigger: ".o_breadcrumb .o_last_breadcrumb_item:contains('Shipped by post')",
+            trigger:
+                ".o_breadcrumb .o_last_breadcrumb_item:contains('Shipped by post')",
         },
         {
             trigger: ".o-mail-Message:contains('Tour courier tag')",
@@ -54,14 +58,17 @@ registry.category("web_tour.tours").add("crm_custom_tag_merge", {
 registry.category("web_tour.tours").add("crm_custom_tag_survivor", {
     steps: () => [
         {
-            trigger: ".o_form_view .o_field_widget[name='tag_ids'] .o_tag:contains('Shipped by post')",
+            trigger:
+                ".o_form_view .o_field_widget[name='tag_ids'] .o_tag:contains('Shipped by post')",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name='tag_ids']:not(:has(.o_tag:contains('Tour courier tag')))",
+            trigger:
+                ".o_form_view .o_field_widget[name='tag_ids']:not(:has(.o_tag:contains('Tour courier tag')))",
         },
         {
             // The logged customer event shows its tag in the chatter.
-            trigger: ".o-mail-Message:contains('Parcel posted RR123') .o-crm-MessageTags .badge:contains('Shipped by post')",
+            trigger:
+                ".o-mail-Message:contains('Parcel posted RR123') .o-crm-MessageTags .badge:contains('Shipped by post')",
         },
     ],
 });
@@ -76,18 +83,22 @@ registry.category("web_tour.tours").add("crm_custom_tag_personal", {
             run: "edit Tour private tag",
         },
         {
-            trigger: ".o_field_widget[name='tag_ids'] .o_m2o_dropdown_option_create_edit a",
+            trigger:
+                ".o_field_widget[name='tag_ids'] .o_m2o_dropdown_option_create_edit a",
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name='name'] input:value('Tour private tag')",
+            trigger:
+                ".modal .o_field_widget[name='name'] input:value('Tour private tag')",
         },
         {
             // A public tag of his waits for a moderator: the status bar says so.
-            trigger: ".modal .o_statusbar_status button.o_arrow_button_current:contains('Proposed')",
+            trigger:
+                ".modal .o_statusbar_status button.o_arrow_button_current:contains('Proposed')",
         },
         {
-            trigger: ".modal .o_field_widget[name='kind'] select:not(:has(option:contains('System')))",
+            trigger:
+                ".modal .o_field_widget[name='kind'] select:not(:has(option:contains('System')))",
         },
         {
             trigger: ".modal .o_field_widget[name='kind'] select",
@@ -98,7 +109,8 @@ registry.category("web_tour.tours").add("crm_custom_tag_personal", {
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name='tag_ids'] .o_tag:contains('Tour private tag')",
+            trigger:
+                ".o_field_widget[name='tag_ids'] .o_tag:contains('Tour private tag')",
         },
         ...stepUtils.saveForm(),
     ],
@@ -116,7 +128,8 @@ registry.category("web_tour.tours").add("crm_custom_tag_mine", {
             run: "click",
         },
         {
-            trigger: ".o_list_view .o_data_row:contains('Tour private tag'):contains('Personal')",
+            trigger:
+                ".o_list_view .o_data_row:contains('Tour private tag'):contains('Personal')",
         },
     ],
 });

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 // A salesperson completes the next workflow task on a kanban card: the card
 // moves to the next column of the workflow-driven pipeline.

@@ -1,10 +1,10 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 // The conversions the web client uses, checked in the browser against known
 // dates: Nowruz of 1403 and 1408 (leap years, 30 Esfand) and the day before.
 function assertConversions() {
     const jalali = odoo.loader.modules.get("@crm_l10n_fa_calendar/jalali");
-    const { DateTime } = luxon;
+    const {DateTime} = luxon;
     const cases = [
         ["2024-03-19", "1402/12/29"],
         ["2024-03-20", "1403/01/01"],
@@ -29,13 +29,19 @@ function assertConversions() {
         throw new Error("1405 is a common year: 1405/12/30 must not be accepted");
     }
     // The search panel's "this month" of 2026-12-01 is Azar 1405, Q3 its quarter.
-    const { constructDateDomain } = odoo.loader.modules.get("@web/search/utils/dates");
+    const {constructDateDomain} = odoo.loader.modules.get("@web/search/utils/dates");
     const reference = new jalali.JalaliMoment(DateTime.fromISO("2026-12-01T10:00:00"));
     const searchItem = {
         fieldName: "date_deadline",
         fieldType: "date",
         domain: "[]",
-        optionsParams: { startYear: -2, endYear: 0, startMonth: -2, endMonth: 0, customOptions: [] },
+        optionsParams: {
+            startYear: -2,
+            endYear: 0,
+            startMonth: -2,
+            endMonth: 0,
+            customOptions: [],
+        },
     };
     const periods = [
         [["month", "year"], ["آذر", "1405"], "2026-11-22", "2026-12-21"],
@@ -43,14 +49,26 @@ function assertConversions() {
         [["year"], ["1405"], "2026-03-21", "2027-03-20"],
     ];
     for (const [options, labels, start, end] of periods) {
-        const { domain, description } = constructDateDomain(reference, searchItem, options);
+        const {domain, description} = constructDateDomain(
+            reference,
+            searchItem,
+            options
+        );
         const text = domain.toString();
-        if (!text.includes(`">=", "${start}"`) || !text.includes(`"<=", "${end}"`) || !labels.every((label) => description.includes(label))) {
-            throw new Error(`${options}: ${description} ${text}, not ${labels} ${start}..${end}`);
+        if (
+            !text.includes(`">=", "${start}"`) ||
+            !text.includes(`"<=", "${end}"`) ||
+            !labels.every((label) => description.includes(label))
+        ) {
+            throw new Error(
+                `${options}: ${description} ${text}, not ${labels} ${start}..${end}`
+            );
         }
     }
     // The server format stays Gregorian ISO.
-    const saved = DateTime.fromISO("2026-12-01").toFormat("yyyy-MM-dd", { numberingSystem: "latn" });
+    const saved = DateTime.fromISO("2026-12-01").toFormat("yyyy-MM-dd", {
+        numberingSystem: "latn",
+    });
     if (saved !== "2026-12-01") {
         throw new Error(`The date sent to the server reads ${saved}`);
     }
@@ -81,15 +99,21 @@ registry.category("web_tour.tours").add("crm_l10n_fa_calendar_pick_date", {
             content: "The picker shows the Jalali month, its week starting on Saturday",
             trigger: ".o_datetime_picker .o_header_part:contains(آذر 1405)",
             run() {
-                const firstDay = document.querySelector(".o_datetime_picker .o_day_of_week_cell");
+                const firstDay = document.querySelector(
+                    ".o_datetime_picker .o_day_of_week_cell"
+                );
                 if (firstDay.title !== "شنبه") {
-                    throw new Error(`The week starts on ${firstDay.title}, not Saturday (شنبه)`);
+                    throw new Error(
+                        `The week starts on ${firstDay.title}, not Saturday (شنبه)`
+                    );
                 }
                 const days = document.querySelectorAll(
                     ".o_datetime_picker .o_date_item_cell:not(.o_out_of_range)"
                 );
                 if (days.length !== 30) {
-                    throw new Error(`Azar has 30 days, the picker shows ${days.length}`);
+                    throw new Error(
+                        `Azar has 30 days, the picker shows ${days.length}`
+                    );
                 }
             },
         },

@@ -1,7 +1,7 @@
 /** @odoo-module **/
 // A marketing user composes an issue with two news items, previews it,
 // picks an audience segment and sends it.
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 function addItem(headline, link) {
     return [
@@ -12,12 +12,14 @@ function addItem(headline, link) {
         },
         {
             content: "Its headline",
-            trigger: ".o_field_widget[name=item_ids] .o_selected_row .o_field_widget[name=headline] input",
+            trigger:
+                ".o_field_widget[name=item_ids] .o_selected_row .o_field_widget[name=headline] input",
             run: `edit ${headline}`,
         },
         {
             content: "Its link",
-            trigger: ".o_field_widget[name=item_ids] .o_selected_row .o_field_widget[name=link_url] input",
+            trigger:
+                ".o_field_widget[name=item_ids] .o_selected_row .o_field_widget[name=link_url] input",
             run: `edit ${link}`,
         },
     ];
@@ -26,7 +28,7 @@ function addItem(headline, link) {
 registry.category("web_tour.tours").add("crm_newsletter_compose", {
     url: "/odoo/action-crm_newsletter.crm_newsletter_issue_action",
     steps: () => [
-        { content: "New issue", trigger: ".o_list_button_add", run: "click" },
+        {content: "New issue", trigger: ".o_list_button_add", run: "click"},
         {
             content: "Title",
             trigger: ".o_field_widget[name=name] input",
@@ -57,9 +59,9 @@ registry.category("web_tour.tours").add("crm_newsletter_compose", {
         },
         ...addItem("First tour item", "https://example.com/first"),
         ...addItem("Second tour item", "https://example.com/second"),
-        { content: "Save", trigger: ".o_form_button_save", run: "click" },
-        { trigger: ".o_form_saved" },
-        { content: "Preview tab", trigger: "a.nav-link:contains(Preview)", run: "click" },
+        {content: "Save", trigger: ".o_form_button_save", run: "click"},
+        {trigger: ".o_form_saved"},
+        {content: "Preview tab", trigger: "a.nav-link:contains(Preview)", run: "click"},
         {
             content: "Preview in the Persian language",
             trigger: ".o_field_widget[name=preview_lang] select",
@@ -70,11 +72,12 @@ registry.category("web_tour.tours").add("crm_newsletter_compose", {
             trigger: "button[name=action_preview]",
             run: "click",
         },
-        { content: "Send", trigger: "button[name=action_send]", run: "click" },
-        { content: "Confirm", trigger: ".modal-footer .btn-primary", run: "click" },
+        {content: "Send", trigger: "button[name=action_send]", run: "click"},
+        {content: "Confirm", trigger: ".modal-footer .btn-primary", run: "click"},
         {
             content: "The issue is in mass mailing's queue",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Scheduled)",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains(Scheduled)",
         },
     ],
 });

@@ -11,11 +11,14 @@
         }
         event.preventDefault();
         window.grecaptcha.ready(function () {
-            window.grecaptcha.execute(key, {action: "crm_portal_form"}).then(function (token) {
-                form.querySelector("input[name=recaptcha_token_response]").value = token;
-                form.dataset.captchaDone = "1";
-                form.submit();
-            });
+            window.grecaptcha
+                .execute(key, {action: "crm_portal_form"})
+                .then(function (token) {
+                    form.querySelector("input[name=recaptcha_token_response]").value =
+                        token;
+                    form.dataset.captchaDone = "1";
+                    form.submit();
+                });
         });
     });
 })();

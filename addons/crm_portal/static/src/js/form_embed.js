@@ -4,7 +4,11 @@
     "use strict";
     window.addEventListener("message", function (event) {
         var data = event.data;
-        if (!data || typeof data !== "object" || data.type !== "crm-portal-form-height") {
+        if (
+            !data ||
+            typeof data !== "object" ||
+            data.type !== "crm-portal-form-height"
+        ) {
             return;
         }
         var frames = document.querySelectorAll("iframe[data-crm-form]");

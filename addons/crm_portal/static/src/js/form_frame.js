@@ -7,7 +7,10 @@
     }
     function send() {
         window.parent.postMessage(
-            {type: "crm-portal-form-height", height: document.documentElement.scrollHeight},
+            {
+                type: "crm-portal-form-height",
+                height: document.documentElement.scrollHeight,
+            },
             "*"
         );
     }

@@ -1,7 +1,7 @@
 /** @odoo-module **/
 // The customer logs in, opens his request, sends the document his open step
 // asks for, then sees the step done and the request's new status.
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 // The request page's messages: the portal chatter loads its assets lazily.
 const messagesLoaded = {
@@ -11,7 +11,9 @@ const messagesLoaded = {
         // The portal chatter loads its assets lazily, in a shadow root.
         const hasThread = () => {
             const root = this.anchor.querySelector("#chatterRoot")?.shadowRoot;
-            return root?.querySelector(".o-mail-Message, .o-mail-Thread, .o-mail-Composer");
+            return root?.querySelector(
+                ".o-mail-Message, .o-mail-Thread, .o-mail-Composer"
+            );
         };
         for (let attempt = 0; attempt < 100 && !hasThread(); attempt++) {
             await new Promise((resolve) => setTimeout(resolve, 100));
@@ -22,7 +24,7 @@ const messagesLoaded = {
     },
 };
 
-function customerStepTour({ status, direction }) {
+function customerStepTour({status, direction}) {
     return () => [
         {
             content: "Log in as the portal customer",
@@ -58,7 +60,9 @@ function customerStepTour({ status, direction }) {
                 }
                 const wrap = document.querySelector("#wrapwrap");
                 if (getComputedStyle(wrap).direction !== direction) {
-                    throw new Error(`The page is laid out ${getComputedStyle(wrap).direction}`);
+                    throw new Error(
+                        `The page is laid out ${getComputedStyle(wrap).direction}`
+                    );
                 }
             },
         },
@@ -72,7 +76,7 @@ function customerStepTour({ status, direction }) {
                 const transfer = new DataTransfer();
                 transfer.items.add(file);
                 this.anchor.files = transfer.files;
-                this.anchor.dispatchEvent(new Event("change", { bubbles: true }));
+                this.anchor.dispatchEvent(new Event("change", {bubbles: true}));
             },
         },
         {
@@ -103,12 +107,12 @@ function customerStepTour({ status, direction }) {
 
 registry.category("web_tour.tours").add("crm_portal_customer_step", {
     url: "/web/login?redirect=/my",
-    steps: customerStepTour({ status: "Under review", direction: "ltr" }),
+    steps: customerStepTour({status: "Under review", direction: "ltr"}),
 });
 
 registry.category("web_tour.tours").add("crm_portal_customer_step_fa", {
     url: "/web/login?redirect=/my",
-    steps: customerStepTour({ status: "در حال بررسی", direction: "rtl" }),
+    steps: customerStepTour({status: "در حال بررسی", direction: "rtl"}),
 });
 
 // A visitor of another company's website fills the public form embedded
@@ -127,7 +131,9 @@ registry.category("web_tour.tours").add("crm_portal_embed_visitor", {
                 // (a frame of the same origin would see its element).
                 const host = window.location.ancestorOrigins[0];
                 if (window.frameElement !== null || host === window.location.origin) {
-                    throw new Error(`The embedding page has the form's origin (${host})`);
+                    throw new Error(
+                        `The embedding page has the form's origin (${host})`
+                    );
                 }
             },
         },

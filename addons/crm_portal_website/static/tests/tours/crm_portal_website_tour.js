@@ -1,7 +1,7 @@
 /** @odoo-module **/
 // A visitor of the company's website fills the CRM form dropped on a page as
 // a building block (shown in a frame of the same site) and reads the thanks.
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("crm_portal_website_block", {
     steps: () => [

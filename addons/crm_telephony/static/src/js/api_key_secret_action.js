@@ -2,10 +2,10 @@
 // Copyright 2026 CRM Suite Developers
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
-import { Component } from "@odoo/owl";
-import { _t } from "@web/core/l10n/translation";
-import { registry } from "@web/core/registry";
-import { CopyButton } from "@web/core/copy_button/copy_button";
+import {Component} from "@odoo/owl";
+import {_t} from "@web/core/l10n/translation";
+import {registry} from "@web/core/registry";
+import {CopyButton} from "@web/core/copy_button/copy_button";
 
 /**
  * Shows a new API secret once. The secret comes in the action's params, the
@@ -15,7 +15,7 @@ import { CopyButton } from "@web/core/copy_button/copy_button";
  */
 export class ApiKeySecretAction extends Component {
     static template = "crm_telephony.ApiKeySecretAction";
-    static components = { CopyButton };
+    static components = {CopyButton};
     static props = ["*"];
 
     get params() {

@@ -2,17 +2,18 @@
 // Copyright 2026 CRM Suite Developers
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
-import { markup } from "@odoo/owl";
-import { _t } from "@web/core/l10n/translation";
-import { registry } from "@web/core/registry";
-import { escape } from "@web/core/utils/strings";
+import {markup} from "@odoo/owl";
+import {_t} from "@web/core/l10n/translation";
+import {registry} from "@web/core/registry";
+import {escape} from "@web/core/utils/strings";
 
 // Phone numbers read left to right also inside Persian or Hebrew text:
 // a first-strong isolate would reorder "+98 912…" in a right-to-left line.
 const LRI = "\u2066";
 const PDI = "\u2069";
 const isolateNumber = (number) => `${LRI}${number}${PDI}`;
-const numberHtml = (number) => `<bdi dir="ltr" class="o_crm_telephony_number">${escape(number)}</bdi>`;
+const numberHtml = (number) =>
+    `<bdi dir="ltr" class="o_crm_telephony_number">${escape(number)}</bdi>`;
 
 // A Latin name inside a Persian or Hebrew line (or the reverse) keeps its own
 // direction without reordering the words around it: a first-strong isolate.
@@ -28,15 +29,17 @@ function callLines(call) {
         lines.push(escape(isolate(call.company)));
     }
     for (const lead of call.open_leads || []) {
-        lines.push(escape(_t("Open lead: %(lead)s", { lead: isolate(lead.name) })));
+        lines.push(escape(_t("Open lead: %(lead)s", {lead: isolate(lead.name)})));
     }
     if ((call.other_contacts || []).length) {
-        const names = call.other_contacts.map((contact) => isolate(contact.name)).join(", ");
-        lines.push(escape(_t("Same number: %(names)s", { names })));
+        const names = call.other_contacts
+            .map((contact) => isolate(contact.name))
+            .join(", ");
+        lines.push(escape(_t("Same number: %(names)s", {names})));
     }
     if ((call.last_calls || []).length) {
         // "when" is written by the server in the agent's time zone and language.
-        lines.push(escape(_t("Last call: %(when)s", { when: call.last_calls[0].when })));
+        lines.push(escape(_t("Last call: %(when)s", {when: call.last_calls[0].when})));
     }
     return lines;
 }
@@ -47,7 +50,7 @@ function callLines(call) {
  */
 export const callerPopupService = {
     dependencies: ["bus_service", "notification", "action"],
-    start(env, { bus_service, notification, action }) {
+    start(env, {bus_service, notification, action}) {
         const open = (resModel, resId) =>
             action.doAction({
                 type: "ir.actions.act_window",
@@ -84,13 +87,18 @@ export const callerPopupService = {
                 button(_t("Open"), () => open("crm.lead", call.lead_id), true);
             } else {
                 button(_t("Create lead"), () =>
-                    create("crm.lead", { default_phone: call.number, default_type: "lead" })
+                    create("crm.lead", {
+                        default_phone: call.number,
+                        default_type: "lead",
+                    })
                 );
                 button(_t("Create contact"), () =>
-                    create("res.partner", { default_phone: call.number })
+                    create("res.partner", {default_phone: call.number})
                 );
             }
-            const body = lines.length ? lines.join(" · ") : numberHtml(call.number || "");
+            const body = lines.length
+                ? lines.join(" · ")
+                : numberHtml(call.number || "");
             close = notification.add(markup(body), {
                 title: _t("Incoming call: %(who)s", {
                     who:

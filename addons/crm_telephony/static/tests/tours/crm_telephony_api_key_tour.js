@@ -2,7 +2,7 @@
 // Copyright 2026 CRM Suite Developers
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 const SECRET = ".o_crm_telephony_api_key_secret .o_crm_telephony_secret";
 
@@ -15,12 +15,14 @@ async function hmacHex(secret, text) {
     const key = await crypto.subtle.importKey(
         "raw",
         encoder.encode(secret),
-        { name: "HMAC", hash: "SHA-256" },
+        {name: "HMAC", hash: "SHA-256"},
         false,
         ["sign"]
     );
     const signature = await crypto.subtle.sign("HMAC", key, encoder.encode(text));
-    return [...new Uint8Array(signature)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    return [...new Uint8Array(signature)]
+        .map((b) => b.toString(16).padStart(2, "0"))
+        .join("");
 }
 
 function createKeySteps(name) {
@@ -75,7 +77,8 @@ function closeAndCheckGoneSteps() {
         },
         {
             content: "The key's form shows no secret",
-            trigger: ".o_form_view .o_field_widget[name='key_id']:not(:has(.o_crm_telephony_secret))",
+            trigger:
+                ".o_form_view .o_field_widget[name='key_id']:not(:has(.o_crm_telephony_secret))",
         },
     ];
 }
@@ -89,7 +92,10 @@ registry.category("web_tour.tours").add("crm_telephony_pbx_key_tour", {
             content: "Choose a PBX key",
             trigger: ".o_field_widget[name='kind'] select",
             async run(helpers) {
-                await helpers.selectByLabel("PBX", ".o_field_widget[name='kind'] select");
+                await helpers.selectByLabel(
+                    "PBX",
+                    ".o_field_widget[name='kind'] select"
+                );
             },
         },
         ...generateSteps(),
@@ -125,7 +131,9 @@ registry.category("web_tour.tours").add("crm_telephony_pbx_key_tour", {
                     },
                 });
                 if (response.status !== 200) {
-                    throw new Error(`The PBX API refused the new secret: ${response.status}`);
+                    throw new Error(
+                        `The PBX API refused the new secret: ${response.status}`
+                    );
                 }
             },
         },
@@ -147,10 +155,12 @@ registry.category("web_tour.tours").add("crm_telephony_mobile_key_tour", {
             trigger: `.modal ${SECRET}`,
             async run() {
                 const response = await fetch("/crm_telephony/v1/mobile/dial_requests", {
-                    headers: { Authorization: `Bearer ${secretText()}` },
+                    headers: {Authorization: `Bearer ${secretText()}`},
                 });
                 if (response.status !== 200) {
-                    throw new Error(`The mobile API refused the new token: ${response.status}`);
+                    throw new Error(
+                        `The mobile API refused the new token: ${response.status}`
+                    );
                 }
             },
         },

@@ -2,7 +2,7 @@
 // Copyright 2026 CRM Suite Developers
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 // The test posts a "ringing" event for the agent's extension; the agent sees
 // who calls and opens the customer from the popup.
@@ -18,13 +18,17 @@ registry.category("web_tour.tours").add("crm_telephony_caller_popup_tour", {
         },
         {
             content: "The number reads left to right, isolated from the text around it",
-            trigger: ".o_crm_telephony_caller_popup bdi[dir='ltr']:contains('+989123030303')",
+            trigger:
+                ".o_crm_telephony_caller_popup bdi[dir='ltr']:contains('+989123030303')",
         },
         {
             content: "The last call is in the agent's time zone, not in UTC",
-            trigger: ".o_crm_telephony_caller_popup:contains('Last call:'):contains('6:30')",
+            trigger:
+                ".o_crm_telephony_caller_popup:contains('Last call:'):contains('6:30')",
             run() {
-                const text = document.querySelector(".o_crm_telephony_caller_popup").textContent;
+                const text = document.querySelector(
+                    ".o_crm_telephony_caller_popup"
+                ).textContent;
                 if (text.includes("UTC")) {
                     throw new Error(`The popup gives the time in UTC: ${text}`);
                 }
@@ -40,7 +44,8 @@ registry.category("web_tour.tours").add("crm_telephony_caller_popup_tour", {
         },
         {
             content: "The customer's form is open",
-            trigger: ".o_form_view .o_field_widget[name='name'] input:value('Tour Caller Sadeghi')",
+            trigger:
+                ".o_form_view .o_field_widget[name='name'] input:value('Tour Caller Sadeghi')",
         },
         {
             content: "The popup closed",

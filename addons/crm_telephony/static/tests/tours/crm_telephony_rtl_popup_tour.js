@@ -1,7 +1,10 @@
 // Copyright 2026 CRM Suite Developers
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import { registry } from "@web/core/registry";
-import { assertContained, assertMirrored } from "@crm_custom/../tests/tours/crm_custom_rtl_tours";
+import {registry} from "@web/core/registry";
+import {
+    assertContained,
+    assertMirrored,
+} from "@crm_custom/../tests/tours/crm_custom_rtl_tours";
 
 /**
  * The characters of `number` inside `element` are laid out left to right on
@@ -27,7 +30,9 @@ function assertReadsLeftToRight(element, number) {
             lefts.push(range.getBoundingClientRect().left);
         }
         if (lefts.some((left, i) => i && left <= lefts[i - 1])) {
-            throw new Error(`"${number}" is laid out out of order: ${lefts.map(Math.round)}`);
+            throw new Error(
+                `"${number}" is laid out out of order: ${lefts.map(Math.round)}`
+            );
         }
         return;
     }
@@ -39,7 +44,8 @@ const popup = (text) => `.o_crm_telephony_caller_popup:contains(${text})`;
 registry.category("web_tour.tours").add("crm_telephony_rtl_caller_popup", {
     steps: () => [
         {
-            content: "A known customer calls: his number, in the body, reads left to right",
+            content:
+                "A known customer calls: his number, in the body, reads left to right",
             trigger: `${popup("+972 52 123 4567")} bdi.o_crm_telephony_number`,
             run() {
                 assertMirrored();
@@ -54,7 +60,8 @@ registry.category("web_tour.tours").add("crm_telephony_rtl_caller_popup", {
             },
         },
         {
-            content: "An unknown number: in the title, isolated inside the right-to-left sentence",
+            content:
+                "An unknown number: in the title, isolated inside the right-to-left sentence",
             trigger: `${popup("+98 912 303 0303")} .o_notification_title`,
             run() {
                 assertReadsLeftToRight(this.anchor, "+98 912 303 0303");
