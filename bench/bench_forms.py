@@ -60,6 +60,27 @@ def server_cpu(pid):
     return total
 
 
+def postgres_cpu():
+    """CPU seconds of the PostgreSQL server processes so far."""
+    import psutil
+
+    total = 0.0
+    for process in psutil.process_iter(["name", "cmdline"]):
+        try:
+            if (process.info["name"] or "").startswith("postgres"):
+                times = process.cpu_times()
+                total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def own_cpu():
+    """CPU seconds of this process (the load generator) so far."""
+    times = os.times()
+    return times.user + times.system
+
+
 def uptime():
     return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
 
@@ -254,6 +275,7 @@ def run_load(args, registry):
                 answered[data["contact_email"]] = status
 
         cpu_before = server_cpu(server.pid)
+        postgres_before, client_before = postgres_cpu(), own_cpu()
         started = time.perf_counter()
         hard_stop = started + args.duration + 60
         with ThreadPoolExecutor(args.threads) as pool:
@@ -267,6 +289,8 @@ def run_load(args, registry):
                 pool.submit(post, index, scheduled)
         elapsed = time.perf_counter() - started
         cpu = server_cpu(server.pid) - cpu_before
+        postgres = postgres_cpu() - postgres_before
+        client = own_cpu() - client_before
         print(f"uptime after: {uptime()}")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -276,7 +300,13 @@ def run_load(args, registry):
     print(f"throughput: {ok / elapsed:.1f} submissions/s (target rate {args.rate}/s)")
     # What the Odoo workers spent per post whatever the machine's load: on a
     # quiet machine, cores / (this + PostgreSQL's share) bounds the rate.
-    print(f"Odoo CPU per submission: {cpu / max(ok, 1) * 1000:.1f} ms (workers, user+system)")
+    per_post = 1000 / max(ok, 1)
+    print(
+        f"CPU per submission: Odoo {cpu * per_post:.1f} ms (workers, user+system), "
+        f"PostgreSQL {postgres * per_post:.1f} ms, load generator {client * per_post:.1f} ms; "
+        f"machine busy {(cpu + postgres + client) / elapsed / os.cpu_count():.0%} of "
+        f"{os.cpu_count()} cores"
+    )
     percentiles(latencies, "post latency from scheduled time")
     with registry.cursor() as cr:
         cr.execute(

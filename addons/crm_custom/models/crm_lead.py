@@ -388,7 +388,7 @@ class CrmLead(models.Model):
         progress). The tag guard runs in ``crm.tagged.mixin``."""
         leads = super().create(vals_list)
         leads._check_stage_in_pipeline()
-        leads._stage_history_open(cause=trusted_move_cause(self.env) or "create")
+        leads._stage_history_open(cause=trusted_move_cause(self.env) or "create", new=True)
         leads._workflow_generate_tasks()
         leads._workflow_sync_stage()
         return leads
@@ -822,16 +822,23 @@ class CrmLead(models.Model):
         self.env.cr.execute(SQL(FURTHEST_STAGE_QUERY, scope=scope))
         self.env["crm.lead"].invalidate_model(["furthest_stage_id"])
 
-    def _stage_history_open(self, cause, previous=None):
+    def _stage_history_open(self, cause, previous=None, new=False):
+        """Open a stage history row for the current stage of the leads (and
+        close their open one), then update the furthest stage they reached.
+
+        ``new``: the leads were just created, have no history yet, and their
+        stage (checked in their pipeline) is the furthest they reached.
+        """
         previous = previous or {}
         History = self.env["crm.lead.stage.history"].sudo()
         # The transaction's time, as the set-based recompute uses: rows of one
         # transaction then sort by id.
         now = self.env.cr.now()
         leads = self.filtered("stage_id")
-        History.search([("lead_id", "in", leads.ids), ("date_out", "=", False)]).write(
-            {"date_out": now}
-        )
+        if not new:
+            History.search([("lead_id", "in", leads.ids), ("date_out", "=", False)]).write(
+                {"date_out": now}
+            )
         History.create(
             [
                 {
@@ -846,4 +853,13 @@ class CrmLead(models.Model):
                 for lead in leads
             ]
         )
-        leads._funnel_recompute_furthest_stage()
+        if not new:
+            leads._funnel_recompute_furthest_stage()
+            return
+        # Without the set-based recompute: it would flush the whole
+        # transaction in the middle of every lead's creation (a web form).
+        # sudo: like the recompute, whoever may create the lead sets it,
+        # also a salesperson creating it for a colleague.
+        untracked = leads.sudo().with_context(tracking_disable=True)
+        for stage, stage_leads in untracked.grouped("stage_id").items():
+            stage_leads.write({"furthest_stage_id": stage.id})

@@ -134,6 +134,35 @@ class TestFunnel(CrmRolesCase):
         )
         self.assertEqual(self.lead_1.stage_id, self.stage_b, "went back, furthest stays C")
 
+    def test_new_leads_reached_their_first_stage(self):
+        """A lead's creation sets its furthest stage without the set-based
+        recompute: the same stage as the recompute finds from its history."""
+        Lead = self.env["crm.lead"].with_user(self.salesperson)
+        leads = Lead.create(
+            [
+                {"name": "Team's first stage", "team_id": self.funnel_team.id},
+                {"name": "Given stage", "team_id": self.funnel_team.id,
+                 "stage_id": self.stage_b.id},
+                {"name": "Shared pipeline", "team_id": False},
+            ]
+        )  # fmt: skip
+        self.assertEqual(leads[0].stage_id, self.stage_a)
+        self.assertEqual(leads[1].stage_id, self.stage_b)
+        self.assertTrue(leads[2].stage_id)
+        self.assertEqual(
+            [lead.furthest_stage_id for lead in leads], [lead.stage_id for lead in leads]
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE crm_lead SET furthest_stage_id = NULL WHERE id = ANY(%s)", [leads.ids]
+        )
+        leads.invalidate_recordset(["furthest_stage_id"])
+        leads._funnel_recompute_furthest_stage()
+        self.assertEqual(
+            [lead.furthest_stage_id for lead in leads], [lead.stage_id for lead in leads]
+        )
+        self.assertEqual(self.History.search_count([("lead_id", "in", leads.ids)]), 3)
+
     def test_reordering_stages_recomputes_the_funnel(self):
         """With C before B, the lead that went A → B → C → B reached B last."""
         self.stage_c.write({"sequence": 2, "progress": 50})

@@ -74,6 +74,8 @@ class CrmPortalForms(CrmPortal):
         lang_data = request.env["res.lang"]._get_data(code=lang)
         user = request.env.user
         embed = bool(request.params.get("embed"))
+        # The thank-you page has no form: no token, prefill nor captcha.
+        fill = not (values and values.get("done"))
         page = {
             "form": form,
             "questions": form.field_ids,
@@ -83,12 +85,12 @@ class CrmPortalForms(CrmPortal):
             "no_footer": embed,
             "logged_in": not user._is_public(),
             "partner": user.partner_id,
-            "page_token": form._page_token(),
-            "prefill": form._prefill(user),
+            "page_token": fill and form._page_token(),
+            "prefill": form._prefill(user) if fill else {},
             "posted": {},
             "error": False,
             "html_data": {"lang": lang.replace("_", "-"), "dir": lang_data.direction or "ltr"},
-            "captcha": self._captcha_keys(),
+            "captcha": self._captcha_keys() if fill else {"recaptcha": False, "turnstile": False},
         }
         page.update(values or {})
         response = request.render("crm_portal.public_form_page", page, status=status)

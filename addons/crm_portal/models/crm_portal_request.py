@@ -225,6 +225,7 @@ class CrmPortalRequest(models.Model):
         types = self.env["crm.portal.request.type"].browse(
             [vals.get("type_id") for vals in vals_list]
         )
+        now = fields.Datetime.now()
         for vals, request_type in zip(vals_list, types, strict=True):
             if vals.get("name", _("New")) == _("New"):
                 sequence = request_type.sudo().sequence_id
@@ -233,9 +234,15 @@ class CrmPortalRequest(models.Model):
                     if sequence
                     else self.env["ir.sequence"].sudo().next_by_code("crm.portal.request")
                 ) or _("New")
+            if "stage_id" not in vals and request_type:
+                # The first stage and its dates in the INSERT itself, rather
+                # than computed then written after it (a public form's post).
+                vals["stage_id"] = request_type._first_stage().id
+            if vals.get("stage_id"):
+                vals.update(self._stage_entry_values(vals["stage_id"], now))
         requests = super().create(vals_list)
         requests._create_missing_leads()
-        requests._stage_entered(previous={})
+        requests._stage_entered(previous={}, values_written=True)
         requests._steps_from_lead_workflow()
         return requests
 
@@ -269,7 +276,20 @@ class CrmPortalRequest(models.Model):
     # ------------------------------------------------------------------
     # Stages: history, status seen by the customer, final actions
     # ------------------------------------------------------------------
-    def _stage_entered(self, previous):
+    @api.model
+    def _stage_entry_values(self, stage_id, now):
+        """What entering a stage sets on a request: its dates, and the status
+        the customer sees when the stage is one he sees."""
+        stage = self.env["crm.portal.request.stage"].browse(stage_id)
+        values = {"date_last_stage_update": now, "date_closed": now if stage.is_closed else False}
+        if stage.customer_visible:
+            values["customer_stage_id"] = stage.id
+        return values
+
+    def _stage_entered(self, previous, values_written=False):
+        """History row, dates, customer's status and final action of the
+        requests' new stage; ``values_written``: the dates and status are
+        already set (by ``create``)."""
         now = fields.Datetime.now()
         History = self.env["crm.portal.request.status"].sudo()
         History.create(
@@ -286,14 +306,9 @@ class CrmPortalRequest(models.Model):
         )
         for request in self.filtered("stage_id"):
             stage = request.stage_id
-            values = {
-                "date_last_stage_update": now,
-                "date_closed": now if stage.is_closed else False,
-            }
             notify = stage.customer_visible and stage != request.customer_stage_id
-            if stage.customer_visible:
-                values["customer_stage_id"] = stage.id
-            request.sudo().write(values)
+            if not values_written:
+                request.sudo().write(self._stage_entry_values(stage.id, now))
             if notify and previous.get(request.id) is not None:
                 request._notify_customer_status()
             request._run_final_action()

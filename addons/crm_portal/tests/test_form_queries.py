@@ -12,12 +12,13 @@ from odoo.tools.sql import index_exists
 QUESTIONS = [(f"q{index}", "text") for index in range(8)] + [("years", "number")]
 TYPES = {"text": "char", "number": "integer"}
 
-# Our part of a post: the form and its questions (4), the email lookup (1),
-# the request with its number, stage and status (about 8), the submission
+# Our part of a post: the form and its questions (5), the email lookup (1),
+# the request with its number, first stage and status (6), the submission
 # (1); the rest are Odoo's own partner and lead creation (defaults, follower
 # subtypes, predictive lead scoring, the IAP enrichment trigger) and
-# crm_custom's stage history of the new lead.
-SUBMISSION_QUERIES = 48
+# crm_custom's stage history row of the new lead (its furthest stage goes in
+# the lead's own UPDATE).
+SUBMISSION_QUERIES = 43
 
 
 @tagged("post_install", "-at_install")

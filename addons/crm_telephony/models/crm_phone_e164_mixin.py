@@ -95,8 +95,14 @@ class CrmPhoneE164Mixin(models.AbstractModel):
 
     @api.depends("phone", "mobile", "country_id", "company_id")
     def _compute_phones_e164(self):
+        # Most records have no number (a web form's visitor, an imported
+        # company): the fallback country is read only when one needs it.
+        with_number = self.filtered(lambda record: record.phone or record.mobile)
+        (self - with_number).update({"phone_e164": False, "mobile_e164": False})
+        if not with_number:
+            return
         default_code = self._crm_record_fallback_country_code()
-        for record in self:
+        for record in with_number:
             code = record._crm_e164_country_code(default_code)
             # Without a country of its own, the record's country is assumed.
             assumed = not record.country_id
