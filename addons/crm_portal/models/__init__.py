@@ -16,3 +16,4 @@ from . import crm_portal_form_field
 from . import crm_portal_form
 from . import crm_portal_form_submission
 from . import res_partner
+from . import ir_cron

@@ -397,8 +397,13 @@ class CrmPortalForm(models.Model):
         contact, answers, uploads, consent = self._parse_submission(params, files, user)
         # The submission is the record of what was sent: no "created" log
         # line nor follower subscription of the public user on each record
-        # (half the cost of a post, bench_forms.py).
-        self = self.with_context(mail_create_nosubscribe=True, mail_create_nolog=True)  # noqa: PLW0642
+        # (half the cost of a post, bench_forms.py); the jobs the new records
+        # wake (lead enrichment, mail queue) are woken once, not per post.
+        self = self.with_context(  # noqa: PLW0642
+            mail_create_nosubscribe=True,
+            mail_create_nolog=True,
+            crm_coalesce_cron_triggers=True,
+        )
         sudo_self = self.sudo()
         if not user._is_public():
             partner, state, duplicate = user.partner_id, "customer", False

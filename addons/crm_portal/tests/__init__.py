@@ -8,3 +8,4 @@ from . import test_form_http
 from . import test_form_access
 from . import test_form_queries
 from . import test_form_embed_tour
+from . import test_cron_triggers

@@ -15,10 +15,11 @@ TYPES = {"text": "char", "number": "integer"}
 # Our part of a post: the form and its questions (5), the email lookup (1),
 # the request with its number, first stage and status (6), the submission
 # (1); the rest are Odoo's own partner and lead creation (defaults, follower
-# subtypes, predictive lead scoring, the IAP enrichment trigger) and
+# subtypes, predictive lead scoring, the IAP enrichment's trigger, looked up
+# and not added again while one is waiting: ir_cron.py) and
 # crm_custom's stage history row of the new lead (its furthest stage goes in
 # the lead's own UPDATE).
-SUBMISSION_QUERIES = 43
+SUBMISSION_QUERIES = 42
 
 
 @tagged("post_install", "-at_install")
