@@ -56,7 +56,7 @@ class CrmNewsletter(models.Model):
     @api.constrains("feed_url")
     def _check_feed_url(self):
         for newsletter in self:
-            check_web_url(newsletter.feed_url, _("The news feed"))
+            check_web_url(self.env, newsletter.feed_url, _("The news feed"))
 
     def _compute_issue_count(self):
         counts = dict(

@@ -10,8 +10,9 @@ from odoo.exceptions import ValidationError
 MAX_IMAGE_BYTES = 1024 * 1024
 
 
-def check_web_url(url, label, allow_relative=False):
-    """Raise a ValidationError unless ``url`` is an http(s) address.
+def check_web_url(env, url, label, allow_relative=False):
+    """Raise a ValidationError unless ``url`` is an http(s) address (its
+    message in the language of ``env``, also outside a web request).
 
     javascript:, data:, file: and other schemes are refused: a newsletter is
     opened by thousands of mail clients, and only web links are safe there.
@@ -24,7 +25,7 @@ def check_web_url(url, label, allow_relative=False):
     if allow_relative and not parts.scheme and not parts.netloc and url.startswith("/"):
         return
     raise ValidationError(
-        _(
+        env._(
             "%(label)s must be a web address starting with http:// or https:// (got “%(url)s”).",
             label=label,
             url=url[:80],
@@ -49,7 +50,7 @@ class CrmNewsletterImageMixin(models.AbstractModel):
     @api.constrains("image_url")
     def _check_image_url(self):
         for record in self:
-            check_web_url(record.image_url, _("The image URL"), allow_relative=True)
+            check_web_url(self.env, record.image_url, _("The image URL"), allow_relative=True)
 
     @api.constrains("image_file")
     def _check_image_file(self):

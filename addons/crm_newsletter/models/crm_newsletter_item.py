@@ -44,7 +44,7 @@ class CrmNewsletterItem(models.Model):
     @api.constrains("link_url")
     def _check_link_url(self):
         for item in self:
-            check_web_url(item.link_url, _("The link of “%s”", item.headline))
+            check_web_url(self.env, item.link_url, _("The link of “%s”", item.headline))
 
     def write(self, vals):
         tracked_only = set(vals) <= {"link_tracker_id"}

@@ -73,6 +73,8 @@ class TestItems(NewsletterCase):
             for field in ("link_url", "image_url"):
                 with (
                     self.subTest(url=url, field=field),
+                    # the message is translated, also outside a web request
+                    self.assertNoLogs("odoo.tools.translate", "WARNING"),
                     self.assertRaisesRegex(ValidationError, "http"),
                     self.env.cr.savepoint(),
                 ):

@@ -30,23 +30,6 @@ CALL_SOURCES = ("ami", "webhook", "mobile")
 CREATE_LEAD_PARAM = "crm_telephony.create_lead_unknown"
 
 
-def _parse_utc(value):
-    """ISO 8601 ("2026-11-23T08:00:00Z") -> naive UTC datetime, or None."""
-    if not value:
-        return None
-    if not isinstance(value, str):
-        raise ValidationError(_("Call times must be ISO 8601 strings, like 2026-11-23T08:00:00Z."))
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError as error:
-        raise ValidationError(
-            _("The call time %(value)s is not an ISO 8601 date.", value=value[:40])
-        ) from error
-    if parsed.tzinfo:
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
-    return parsed
-
-
 class CrmPhoneCallEvent(models.Model):
     """Applied call events: the idempotency ledger of the PBX/webhook feed."""
 
@@ -111,7 +94,27 @@ class CrmPhoneCallEvent(models.Model):
         ):
             raise ValidationError(_("The call duration must be a whole number of seconds."))
         for key in TIME_KEYS:
-            _parse_utc(event.get(key))
+            self._crm_parse_utc(event.get(key))
+
+    @api.model
+    def _crm_parse_utc(self, value):
+        """ISO 8601 ("2026-11-23T08:00:00Z") -> naive UTC datetime, or None
+        (a method: its errors are translated in the caller's language)."""
+        if not value:
+            return None
+        if not isinstance(value, str):
+            raise ValidationError(
+                _("Call times must be ISO 8601 strings, like 2026-11-23T08:00:00Z.")
+            )
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError as error:
+            raise ValidationError(
+                _("The call time %(value)s is not an ISO 8601 date.", value=value[:40])
+            ) from error
+        if parsed.tzinfo:
+            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+        return parsed
 
     @api.model
     def _crm_validate_ids(self, event):
@@ -208,7 +211,7 @@ class CrmPhoneCallEvent(models.Model):
     def _crm_apply_answered(self, call, event, agent):
         values = {
             "state": "answered",
-            "answered_at": _parse_utc(event.get("answered_at") or event.get("at")),
+            "answered_at": self._crm_parse_utc(event.get("answered_at") or event.get("at")),
         }
         if agent:
             values["agent_id"] = agent.id
@@ -218,13 +221,13 @@ class CrmPhoneCallEvent(models.Model):
     def _crm_apply_ended(self, call, event, agent):
         values = {
             "state": event["state"],
-            "ended_at": _parse_utc(event.get("ended_at") or event.get("at")),
+            "ended_at": self._crm_parse_utc(event.get("ended_at") or event.get("at")),
             "duration": event.get("duration") or 0,
         }
         if agent and call.direction != "outbound":
             values["rang_user_ids"] = [Command.link(agent.id)]
         if event.get("answered_at"):
-            values["answered_at"] = _parse_utc(event["answered_at"])
+            values["answered_at"] = self._crm_parse_utc(event["answered_at"])
         if agent and (event["state"] == "answered" or not call.agent_id):
             values["agent_id"] = agent.id
         return values
@@ -280,7 +283,7 @@ class CrmPhoneCallEvent(models.Model):
             "caller_name": event.get("caller_name") or False,
             "raw_caller": event.get("raw_caller") or False,
             "customer_number_e164": candidates[0] if candidates else False,
-            "started_at": _parse_utc(event.get("started_at") or event.get("at"))
+            "started_at": self._crm_parse_utc(event.get("started_at") or event.get("at"))
             or fields.Datetime.now(),
             "partner_id": match.get("partner", self.env["res.partner"]).id,
             "lead_id": match.get("lead", self.env["crm.lead"]).id,

@@ -225,3 +225,13 @@ class TestCallEvents(TelephonyCase):
             with self.subTest(bad=bad), self.assertRaises(ValidationError):
                 self.ingest(good, bad)
         self.assertFalse(self.call_of("c-10"), "a batch with an invalid event applies nothing")
+
+    def test_bad_call_time_message_is_translatable(self):
+        # Raised from a method, the message is looked up in the caller's
+        # language (a module-level function has no environment to ask).
+        bad = call_event("c-12", "ringing", at="yesterday")
+        with (
+            self.assertNoLogs("odoo.tools.translate", "WARNING"),
+            self.assertRaisesRegex(ValidationError, "yesterday is not an ISO 8601 date"),
+        ):
+            self.ingest(bad)
