@@ -1116,6 +1116,20 @@ ROWS = [
         note="The public forms' rate-limit counters: administrators only.",
     ),
     Row(
+        "ir.cron",
+        probe=Find((("id", "=", Ref("base.autovacuum_job")),)),
+        create={
+            "name": "Matrix job",
+            "model_id": ModelId("res.partner"),
+            "state": "code",
+            "code": "model.browse()",
+        },
+        write={"interval_number": 2},
+        roles=roles(),
+        note="Odoo's scheduled jobs, whose triggers a public form's posts coalesce: "
+        "administrators only.",
+    ),
+    Row(
         "crm.portal.field.access",
         probe=Find((("type_id", "=", Probe("crm.portal.request.type/with requests")),)),
         create={

@@ -16,6 +16,15 @@ class CrmFunnelReport(models.Model):
     _auto = False
     _order = "lead_create_date desc, stage_sequence"
     _rec_name = "stage_id"
+    # What the view reads: pending writes to these are flushed before a
+    # search (a lead created in the same transaction is counted).
+    _depends = {
+        "crm.lead": [
+            "furthest_stage_id", "team_id", "user_id", "company_id", "source_id",
+            "campaign_id", "medium_id", "create_date", "active",
+        ],
+        "crm.stage": ["team_id", "sequence"],
+    }  # fmt: skip
 
     lead_id = fields.Many2one("crm.lead", readonly=True)
     stage_id = fields.Many2one("crm.stage", string="Stage Reached", readonly=True)

@@ -163,6 +163,15 @@ class TestFunnel(CrmRolesCase):
         )
         self.assertEqual(self.History.search_count([("lead_id", "in", leads.ids)]), 3)
 
+    def test_new_lead_is_in_the_funnel_report_at_once(self):
+        lead = self.env["crm.lead"].create(
+            {"name": "Counted at once", "team_id": self.funnel_team.id, "stage_id": self.stage_b.id}
+        )
+        rows = self.env["crm.funnel.report"].search([("lead_id", "=", lead.id)])
+        self.assertEqual(
+            rows.stage_id, self.stage_a | self.stage_b, "A and B reached, in the same transaction"
+        )
+
     def test_reordering_stages_recomputes_the_funnel(self):
         """With C before B, the lead that went A → B → C → B reached B last."""
         self.stage_c.write({"sequence": 2, "progress": 50})
