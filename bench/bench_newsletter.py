@@ -255,11 +255,12 @@ def run_variant(env, args, label, size, record, mailing_id, sink):
     try:
         stdout, _stderr = worker.communicate(timeout=limit or 7200)
     except subprocess.TimeoutExpired:
-        if not limit:
-            raise
-        sampler.stop.set()
-        sampler.join()
-        return stop_bounded_worker(env, worker, label, size, mailing_id, limit, sampler)
+        if limit and queued_mails(env, mailing_id) < size:
+            sampler.stop.set()
+            sampler.join()
+            return stop_bounded_worker(env, worker, label, size, mailing_id, limit, sampler)
+        # the limit bounds the rendering only: past it, the mails are delivered
+        stdout, _stderr = worker.communicate(timeout=7200)
     if worker.returncode:
         raise SystemExit(f"the {label} worker failed (exit code {worker.returncode})")
     line = next(row for row in stdout.splitlines() if row.startswith("WORKER "))
@@ -298,6 +299,13 @@ def run_variant(env, args, label, size, record, mailing_id, sink):
     return render
 
 
+def queued_mails(env, mailing_id):
+    """Mails of the mailing rendered and queued so far (its traces)."""
+    with env.registry.cursor() as cr:
+        cr.execute("SELECT COUNT(*) FROM mailing_trace WHERE mass_mailing_id = %s", [mailing_id])
+        return cr.fetchone()[0]
+
+
 def stop_bounded_worker(env, worker, label, size, mailing_id, limit, sampler):
     """The vanilla worker still rendering after ``limit`` seconds: note its
     peak memory and how many mails it queued, stop it, withdraw the rest of
@@ -306,19 +314,18 @@ def stop_bounded_worker(env, worker, label, size, mailing_id, limit, sampler):
     the mailing already has, so the whole send takes at least the list's size
     over that rate."""
     peak = memory_mb("VmHWM", worker.pid)
-    with env.registry.cursor() as cr:
-        cr.execute("SELECT COUNT(*) FROM mailing_trace WHERE mass_mailing_id = %s", [mailing_id])
-        queued = cr.fetchone()[0]
+    queued = queued_mails(env, mailing_id)
     worker.kill()
     worker.wait()
     with env.registry.cursor() as cr:
         cr.execute("DELETE FROM mail_mail WHERE mailing_id = %s", [mailing_id])
         cr.execute("UPDATE mailing_mailing SET state = 'done' WHERE id = %s", [mailing_id])
     rate = queued / limit
+    whole = size / max(rate, 1e-9)
     print(
         f"{label:>8} {size:>7}: stopped after {limit:.0f} s with {queued} of {size} mails "
         f"queued: render+queue {rate:7.1f} mails/s over that time, so at least "
-        f"{size / max(rate, 1e-9) / 60:.0f} min for the whole list at that rate; "
+        f"{whole:.0f} s ({whole / 60:.0f} min) for the whole list at that rate; "
         f"not delivered; peak memory of the worker {peak:4.0f} MB",
         flush=True,
     )
